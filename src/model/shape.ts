@@ -1,0 +1,28 @@
+/**
+ * A dimension: a known size, `null` for a size the framework itself leaves open (Keras' batch
+ * `None`, or `Input(shape=(None, None, 3))`), or a symbolic expression such as "H" or "⌊(H−8)/2⌋+1"
+ * when no input size was given.
+ */
+export type Dim = number | null | string;
+
+/** A tensor shape, batch axis first. */
+export type Shape = Dim[];
+
+export function isKnown(d: Dim): d is number {
+  return typeof d === "number";
+}
+
+export function formatShape(shape: Shape): string {
+  const parts = shape.map((d) => (d === null ? "None" : String(d)));
+  return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
+}
+
+/** Product of the dims, or null when any is not a known number. */
+export function knownProduct(dims: readonly Dim[]): number | null {
+  let p = 1;
+  for (const d of dims) {
+    if (typeof d !== "number") return null;
+    p *= d;
+  }
+  return p;
+}
