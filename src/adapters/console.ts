@@ -1,0 +1,35 @@
+import { createInterface } from "node:readline";
+import { answer } from "../core/answer.js";
+import { MessageSplitter } from "./console-message-splitter.js";
+
+const BANNER = [
+  "shapebot — local console chat (no Discord/Slack tokens set).",
+  "Paste Keras model code (``` fences optional) and press Enter on an empty line to send.",
+  "Inside an indented block, a second empty line sends. Ctrl-D quits.",
+  "",
+];
+
+/** The local console chat: the same replies the bots send, on stdin/stdout. */
+export async function runConsole(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+  const interactive = (input as NodeJS.ReadStream).isTTY === true;
+  output.write(`${BANNER.join("\n")}\n`);
+  const splitter = new MessageSplitter();
+  const rl = createInterface({ input, terminal: false });
+  const prompt = () => {
+    if (interactive) output.write("you> ");
+  };
+  const send = (message: string) => {
+    const reply = answer({ text: message });
+    output.write(`\nshapebot>\n${reply.text}\n\n`);
+  };
+  prompt();
+  for await (const line of rl) {
+    const message = splitter.push(line);
+    if (message !== null) {
+      send(message);
+      prompt();
+    }
+  }
+  const last = splitter.end();
+  if (last !== null) send(last);
+}

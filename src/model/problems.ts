@@ -1,0 +1,24 @@
+import type { Pos, SkippedLine } from "../parse/ast.js";
+import type { EvalNote } from "../parse/eval-notes.js";
+import type { ShapeIssue } from "../shape/issues.js";
+
+/** Problems found while reading a layer's arguments (coded; worded in render/). */
+export type BuildIssue =
+  | { code: "missing_arg"; className: string; arg: string }
+  | { code: "bad_arg"; className: string; arg: string; got: string; expected: string }
+  | { code: "unknown_layer"; className: string }
+  | { code: "lambda_layer"; className: string }
+  | { code: "old_model_kwargs"; used: string[] }
+  | { code: "input_length_keras2"; length: number }
+  | { code: "no_input_shape"; assumed: string }
+  | { code: "input_override"; given: string; code_shape: string | null }
+  | { code: "no_model" }
+  | { code: "other_models"; names: string[] }
+  | { code: "layer_not_connected"; className: string }
+  | { code: "too_many_layers"; limit: number };
+
+export type Problem =
+  | { kind: "shape"; severity: "error" | "warning"; issue: ShapeIssue; layer: string; className: string; pos: Pos }
+  | { kind: "build"; severity: "error" | "warning" | "note"; issue: BuildIssue; pos: Pos | null }
+  | { kind: "eval"; note: EvalNote }
+  | { kind: "skipped"; line: SkippedLine };

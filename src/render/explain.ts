@@ -1,0 +1,127 @@
+import type { Analysis, AnalyzedLayer } from "../model/analysis.js";
+import type { LayerConfig } from "../model/layer-config.js";
+import { knownProduct } from "../model/shape.js";
+import type { Step } from "../shape/steps.js";
+import { describeStep } from "./explain-steps.js";
+import { listWords, readableBytes, thousands } from "./format.js";
+
+const MAX_GROUPS = 10;
+const MAX_MAC_ROWS = 12;
+
+/**
+ * The explanation under the table: for each distinct conv/pool configuration the per-axis
+ * formula with the user's numbers and the param breakdown; the channel answer at the first conv;
+ * then the other layers' arithmetic, MACs and activation memory.
+ */
+export function explainAnalysis(a: Analysis): string[] {
+  const out: string[] = [];
+  const computed = a.layers.filter((l) => l.status === "ok" && l.record && !l.reused);
+  const groups = groupByConfiguration(computed);
+  let channelStoryTold = false;
+  let shown = 0;
+  for (const group of groups) {
+    if (shown >= MAX_GROUPS) break;
+    const lines: string[] = [];
+    const seen = new Set<string>();
+    for (const layer of group.layers) {
+      for (const step of (layer.record as NonNullable<AnalyzedLayer["record"]>).steps) {
+        if (step.code === "conv.channels") {
+          if (channelStoryTold) continue;
+          channelStoryTold = true;
+        }
+        const perLayer = isPerLayerStep(step);
+        const text = describeStep(step);
+        const key = perLayer ? `${layer.name}:${text}` : text;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        lines.push(perLayer && group.layers.length > 1 ? `${layer.name}: ${text}` : text);
+      }
+    }
+    if (lines.length === 0) continue;
+    shown++;
+    out.push(`${listWords(group.layers.map((l) => l.name))} (${group.layers[0]?.className}):`);
+    for (const line of collapseAxes(lines)) out.push(`  • ${line}`);
+  }
+  const rest = groups.length - shown;
+  if (rest > 0) out.push(`…and ${rest} more layer group${rest === 1 ? "" : "s"} (ask about one by name).`);
+
+  const macs = macsLines(a.layers);
+  if (macs.length > 0) out.push("", ...macs);
+  const memory = activationMemory(a.layers);
+  if (memory) out.push(memory);
+  return out;
+}
+
+interface Group {
+  key: string;
+  layers: AnalyzedLayer[];
+}
+
+/** Layers with the same class and arguments share one explanation (conv_2 and conv_3 above). */
+function groupByConfiguration(layers: AnalyzedLayer[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const layer of layers) {
+    const key = `${layer.className}:${configKey(layer.config)}`;
+    const g = groups.get(key) ?? { key, layers: [] };
+    g.layers.push(layer);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+function configKey(config: LayerConfig): string {
+  return JSON.stringify(config);
+}
+
+/** Steps whose numbers depend on the layer's input size (so each layer of a group gets its own line). */
+function isPerLayerStep(step: Step): boolean {
+  return step.code.endsWith(".axis") || step.code === "flatten" || step.code === "elementwise";
+}
+
+/** "height: …" and "width: …" with the same arithmetic become one line. */
+function collapseAxes(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const m = /^(.*?)width: (.*)$/.exec(line);
+    const prev = out.at(-1);
+    if (m && prev) {
+      const pm = /^(.*?)height: (.*)$/.exec(prev);
+      if (pm && pm[1] === m[1] && pm[2] === m[2]) {
+        out[out.length - 1] = `${pm[1]}height and width: ${pm[2]}`;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+function macsLines(layers: AnalyzedLayer[]): string[] {
+  const withMacs = layers.filter((l) => l.status === "ok" && (l.macs ?? 0) > 0);
+  if (withMacs.length === 0) return [];
+  const total = withMacs.reduce((s, l) => s + (l.macs ?? 0), 0);
+  const shown = [...withMacs].sort((x, y) => (y.macs ?? 0) - (x.macs ?? 0)).slice(0, MAX_MAC_ROWS);
+  const order = new Map(layers.map((l, i) => [l, i]));
+  shown.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
+  const lines = [`MACs (multiply-accumulates per sample, bias excluded): ${thousands(total)} in all`];
+  lines.push(`  ${shown.map((l) => `${l.name} ${thousands(l.macs ?? 0)}`).join(" · ")}`);
+  if (withMacs.length > shown.length) lines.push(`  (the ${shown.length} largest of ${withMacs.length} layers)`);
+  return lines;
+}
+
+/** Values every layer output holds for one sample, and their float32 size. */
+function activationMemory(layers: AnalyzedLayer[]): string | null {
+  let total = 0;
+  let largest: { name: string; size: number } | null = null;
+  for (const layer of layers) {
+    if (layer.status !== "ok") continue;
+    for (const shape of layer.outputShapes) {
+      const size = knownProduct(shape.slice(1));
+      if (size === null) return null;
+      total += size;
+      if (!largest || size > largest.size) largest = { name: layer.name, size };
+    }
+  }
+  if (!largest || total === 0) return null;
+  return `Activations: ${thousands(total)} values per sample (${readableBytes(total * 4)} at float32); largest output: ${largest.name} (${thousands(largest.size)}).`;
+}

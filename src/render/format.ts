@@ -1,0 +1,29 @@
+import { formatShape, type Shape } from "../model/shape.js";
+
+/** 80809 → "80,809". */
+export function thousands(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** Keras' readable_memory_size: 1024-based units, two decimals ("315.66 KB", "0.00 B"). */
+export function readableBytes(bytes: number): string {
+  const units = ["B", "KB", "MB", "GB", "TB", "PB"];
+  let size = bytes;
+  for (const unit of units) {
+    if (size / 1024 < 1) return `${size.toFixed(2)} ${unit}`;
+    size /= 1024;
+  }
+  return `${size.toFixed(2)} PB`;
+}
+
+/** One shape, or Keras' list form for several outputs. */
+export function formatShapes(shapes: Shape[]): string {
+  if (shapes.length === 1) return formatShape(shapes[0] as Shape);
+  return `[${shapes.map(formatShape).join(", ")}]`;
+}
+
+/** Words-with-commas list: "a", "a and b", "a, b and c". */
+export function listWords(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}

@@ -1,0 +1,72 @@
+import type { Framework, Padding } from "../model/layer-config.js";
+import type { Dim, Shape } from "../model/shape.js";
+
+// Coded shape problems: numbers only, worded by src/render/shape-issue-text.ts.
+
+export type ShapeIssue =
+  | {
+      /** A window layer (conv, pool, cropping) would produce a size ≤ 0 on an axis. */
+      code: "non_positive_output";
+      framework: Framework;
+      layer: "conv" | "pool" | "conv_transpose" | "cropping";
+      axis: string;
+      input: number;
+      kernel: number;
+      dilation: number;
+      kEff: number;
+      stride: number;
+      padding: Padding;
+      padBefore: number;
+      padAfter: number;
+      output: number;
+      inputShape: Shape;
+      /** Keras' kernel shape (spatial…, C_in, C_out) for conv; pool size for pooling. */
+      kernelShape: number[] | null;
+      strides: number[];
+      dilations: number[];
+    }
+  | {
+      code: "ndim_mismatch";
+      /** Keras' InputSpec: ndim (exact) or min_ndim. */
+      relation: "eq" | "min" | "max";
+      expected: number;
+      found: number;
+      shape: Shape;
+      /** Keras layer class, e.g. "LSTM"; used for the fix. */
+      className: string;
+    }
+  | { code: "merge_shape_mismatch"; op: string; shapes: Shape[]; axis: number | null }
+  | { code: "merge_input_count"; op: string; expected: number; found: number; shapes: Shape[] }
+  | {
+      /** PyTorch conv/batch-norm declared channels differ from the input's channels. */
+      code: "channel_mismatch";
+      layer: "conv" | "conv_transpose" | "batch_norm";
+      declared: number;
+      actual: number;
+      groups: number;
+      inputShape: Shape;
+      weightShape: number[];
+    }
+  | {
+      /** PyTorch Linear: in_features differs from the input's last axis. */
+      code: "in_features_mismatch";
+      rows: Dim;
+      actual: number;
+      declared: number;
+      units: number;
+    }
+  | { code: "reshape_invalid"; framework: Framework; target: number[]; inputSize: number; inputShape: Shape }
+  | { code: "strides_with_dilation"; strides: number[]; dilation: number[] }
+  | { code: "same_padding_strided"; strides: number[] }
+  | { code: "output_padding_too_large"; framework: Framework; axis: number; outputPadding: number[]; strides: number[]; dilation: number[] }
+  | { code: "groups_mismatch"; groups: number; inChannels: Dim; filters: number; inputShape: Shape }
+  | { code: "pool_padding_too_large"; pad: number; kernel: number; kEff: number }
+  | { code: "cropping_too_large"; inputShape: Shape; cropping: [number, number][] }
+  | { code: "axis_out_of_range"; axis: number; rank: number; inputShape: Shape; className: string }
+  | { code: "permute_invalid"; dims: number[] }
+  | { code: "channels_unknown"; inputShape: Shape; className: string }
+  | { code: "time_distributed_rank"; inputShape: Shape }
+  | { code: "dense_on_high_rank"; shape: Shape; units: number }
+  | { code: "unknown_output_shape"; className: string; reason: "lambda" | "unknown_layer" };
+
+export type ShapeIssueCode = ShapeIssue["code"];
