@@ -7,7 +7,11 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const nearleyc = join(dirname(createRequire(import.meta.url).resolve("nearley/package.json")), "bin", "nearleyc.js");
+const nearleyc = join(
+  dirname(createRequire(import.meta.url).resolve("nearley/package.json")),
+  "bin",
+  "nearleyc.js",
+);
 const outDir = join(root, "src", "parse", "generated");
 mkdirSync(outDir, { recursive: true });
 for (const file of readdirSync(join(root, "grammar"))) {

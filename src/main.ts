@@ -6,7 +6,9 @@ const PLATFORM_VARIABLES = ["DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN
 async function main(): Promise<void> {
   const configured = PLATFORM_VARIABLES.filter((name) => (process.env[name] ?? "") !== "");
   if (configured.length > 0)
-    process.stderr.write(`${configured.join(", ")} set, but the Discord and Slack adapters are not in this build yet; starting the console chat.\n`);
+    process.stderr.write(
+      `${configured.join(", ")} set, but the Discord and Slack adapters are not in this build yet; starting the console chat.\n`,
+    );
   await runConsole(process.stdin, process.stdout);
 }
 

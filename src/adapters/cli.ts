@@ -37,14 +37,18 @@ export function runCli(argv: string[], io: CliIo): number {
     return 2;
   }
   if (values.image !== undefined || values.out !== undefined)
-    io.stderr("shapebot: --image and --out are accepted but images are not analysed yet; answering the text.\n");
+    io.stderr(
+      "shapebot: --image and --out are accepted but images are not analysed yet; answering the text.\n",
+    );
 
   const source = positionals[0] ?? "-";
   let text: string;
   try {
     text = source === "-" ? io.readStdin() : readFileSync(source, "utf8");
   } catch (e) {
-    io.stderr(`shapebot: cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.stderr(
+      `shapebot: cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+    );
     return 2;
   }
 

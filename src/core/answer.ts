@@ -1,4 +1,5 @@
 import type { Analysis } from "../model/analysis.js";
+import type { SkippedLine } from "../parse/ast.js";
 import { analyzeKeras } from "../parse/keras/analyze-keras.js";
 import { parseMessage } from "../parse/parse-python.js";
 import { jsonReply } from "../render/json-reply.js";
@@ -21,7 +22,10 @@ export function answer(request: Request, limits: Limits = DEFAULT_LIMITS): Reply
     return notUnderstood(
       "The message is empty. Paste your model code (Keras Sequential, functional or model.add), optionally with the error it raises, and I will answer with the shapes, the parameters and the arithmetic.",
     );
-  if (looksBinary(text)) return notUnderstood("That does not look like text (it has control characters or invalid bytes). Paste the model code as text.");
+  if (looksBinary(text))
+    return notUnderstood(
+      "That does not look like text (it has control characters or invalid bytes). Paste the model code as text.",
+    );
 
   let inputOverride: (number | null)[] | null = null;
   if (request.input) {
@@ -38,7 +42,7 @@ export function answer(request: Request, limits: Limits = DEFAULT_LIMITS): Reply
 
   const parsed = parseMessage(text, { maxStatesPerLine: limits.maxStatesPerLine });
   if (parsed.body.length === 0) {
-    const codeLike = parsed.skipped.filter((s) => s.looksLikeCode);
+    const codeLike = parsed.skipped.filter((s: SkippedLine) => s.looksLikeCode);
     if (codeLike.length > 0) {
       const first = codeLike[0];
       return notUnderstood(

@@ -11,7 +11,7 @@ export interface Limits {
   maxInputBytes: number;
   /** Layer calls per model. */
   maxLayers: number;
-  /** Earley states per logical line (the parser's budget). */
+  /** Earley states one token may add (the parser's budget, checked per token). */
   maxStatesPerLine: number;
   /** Evaluator steps per request. */
   maxEvalSteps: number;

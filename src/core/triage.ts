@@ -10,7 +10,8 @@ export function looksBinary(text: string): boolean {
   return bad > 0 && bad / text.length > 0.01;
 }
 
-const PYTORCH = /\bimport\s+torch\b|\bfrom\s+torch\b|\bnn\.Module\b|\bnn\.(Conv[123]d|Linear|Sequential)\b|\btorch\.(nn|randn|zeros|flatten)\b/;
+const PYTORCH =
+  /\bimport\s+torch\b|\bfrom\s+torch\b|\bnn\.Module\b|\bnn\.(Conv[123]d|Linear|Sequential)\b|\btorch\.(nn|randn|zeros|flatten)\b/;
 const KERAS = /\bkeras\b|\btensorflow\b|\bConv[123]D\b|\bDense\(|\bSequential\(/;
 
 export function detectFramework(text: string): "keras" | "pytorch" {

@@ -18,7 +18,14 @@ export type BuildIssue =
   | { code: "too_many_layers"; limit: number };
 
 export type Problem =
-  | { kind: "shape"; severity: "error" | "warning"; issue: ShapeIssue; layer: string; className: string; pos: Pos }
+  | {
+      kind: "shape";
+      severity: "error" | "warning";
+      issue: ShapeIssue;
+      layer: string;
+      className: string;
+      pos: Pos;
+    }
   | { kind: "build"; severity: "error" | "warning" | "note"; issue: BuildIssue; pos: Pos | null }
   | { kind: "eval"; note: EvalNote }
   | { kind: "skipped"; line: SkippedLine };

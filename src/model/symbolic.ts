@@ -23,7 +23,7 @@ function withOffset(base: string, offset: number): string {
 }
 
 function isAtom(expr: string): boolean {
-  if (/^[A-Za-z_][A-Za-z_0-9]*$/.test(expr)) return true;
+  if (/^([A-Za-z_][A-Za-z_0-9]*|\d+)$/.test(expr)) return true;
   if (!expr.startsWith("(") || !expr.endsWith(")")) return /^[a-z]+\(.*\)$/.test(expr) && balanced(expr);
   return balanced(expr.slice(1, -1)) && closesAtEnd(expr);
 }

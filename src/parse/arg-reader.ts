@@ -30,7 +30,8 @@ export class ArgReader {
       const name = signature[i];
       if (name !== undefined) this.bound.set(name, { value, pos: args.positionalPos[i] ?? callPos });
     });
-    for (const [name, value] of args.keywords) this.bound.set(name, { value, pos: args.keywordPos.get(name) ?? callPos });
+    for (const [name, value] of args.keywords)
+      this.bound.set(name, { value, pos: args.keywordPos.get(name) ?? callPos });
   }
 
   has(name: string): boolean {
@@ -47,7 +48,10 @@ export class ArgReader {
   }
 
   private fail(arg: string, got: Value, expected: string): never {
-    throw new ArgError({ code: "bad_arg", className: this.className, arg, got: repr(got), expected }, this.posOf(arg));
+    throw new ArgError(
+      { code: "bad_arg", className: this.className, arg, got: repr(got), expected },
+      this.posOf(arg),
+    );
   }
 
   private required(name: string): Value {
@@ -65,7 +69,14 @@ export class ArgReader {
     const v = this.required(name);
     const n = numberOf(v);
     if (n === null || !Number.isInteger(n) || v.t === "bool") this.fail(name, v, "an integer");
-    if (n < min || n > MAX_SIZE) this.fail(name, v, min === 0 ? `an integer from 0 to ${MAX_SIZE}` : `a positive integer up to ${MAX_SIZE.toLocaleString("en-US")}`);
+    if (n < min || n > MAX_SIZE)
+      this.fail(
+        name,
+        v,
+        min === 0
+          ? `an integer from 0 to ${MAX_SIZE}`
+          : `a positive integer up to ${MAX_SIZE.toLocaleString("en-US")}`,
+      );
     return n;
   }
 
@@ -99,7 +110,8 @@ export class ArgReader {
 
   choice<const T extends string>(name: string, options: readonly T[], fallback: T): T {
     const s = this.str(name, fallback).toLowerCase();
-    if (!(options as readonly string[]).includes(s)) this.fail(name, this.raw(name) as Value, options.map((o) => `'${o}'`).join(" or "));
+    if (!(options as readonly string[]).includes(s))
+      this.fail(name, this.raw(name) as Value, options.map((o) => `'${o}'`).join(" or "));
     return s as T;
   }
 
@@ -116,13 +128,15 @@ export class ArgReader {
   toTuple(name: string, v: Value, rank: number, min = 1): number[] {
     const single = numberOf(v);
     if (single !== null && v.t !== "bool") {
-      if (!Number.isInteger(single) || single < min || single > MAX_SIZE) this.fail(name, v, `positive integers`);
+      if (!Number.isInteger(single) || single < min || single > MAX_SIZE)
+        this.fail(name, v, `positive integers`);
       return Array<number>(rank).fill(single);
     }
     if ((v.t === "tuple" || v.t === "list") && v.items.length === rank) {
       return v.items.map((item) => {
         const n = numberOf(item);
-        if (n === null || !Number.isInteger(n) || n < min || n > MAX_SIZE) this.fail(name, v, `${rank} positive integers`);
+        if (n === null || !Number.isInteger(n) || n < min || n > MAX_SIZE)
+          this.fail(name, v, `${rank} positive integers`);
         return n;
       });
     }
@@ -144,7 +158,8 @@ export class ArgReader {
     return v.items.map((item) => {
       if (item.t === "none") return null;
       const d = numberOf(item);
-      if (d === null || !Number.isInteger(d) || d < 0 || d > MAX_SIZE) return this.fail(name, v, "sizes that are positive integers or None");
+      if (d === null || !Number.isInteger(d) || d < 0 || d > MAX_SIZE)
+        return this.fail(name, v, "sizes that are positive integers or None");
       return d;
     });
   }
@@ -155,7 +170,8 @@ export class ArgReader {
     const items = v.t === "tuple" || v.t === "list" ? v.items : [v];
     return items.map((item) => {
       const n = numberOf(item);
-      if (n === null || !Number.isInteger(n) || n < min || n > MAX_SIZE) return this.fail(name, v, "a tuple of integers");
+      if (n === null || !Number.isInteger(n) || n < min || n > MAX_SIZE)
+        return this.fail(name, v, "a tuple of integers");
       return n;
     });
   }

@@ -29,7 +29,14 @@ export type Expr =
   | { kind: "compare"; first: Expr; rest: { op: CompareOp; right: Expr }[]; pos: Pos }
   | { kind: "ifexp"; test: Expr; body: Expr; orelse: Expr; pos: Pos }
   | { kind: "lambda"; params: Param[]; body: Expr; pos: Pos }
-  | { kind: "comp"; type: "list" | "set" | "generator" | "dict"; element: Expr; value: Expr | null; clauses: CompClause[]; pos: Pos }
+  | {
+      kind: "comp";
+      type: "list" | "set" | "generator" | "dict";
+      element: Expr;
+      value: Expr | null;
+      clauses: CompClause[];
+      pos: Pos;
+    }
   | { kind: "starred"; value: Expr; pos: Pos }
   | { kind: "fstring"; raw: string; pos: Pos };
 
@@ -70,7 +77,13 @@ export type Stmt =
   | { kind: "augassign"; target: Expr; op: BinOp; value: Expr; pos: Pos }
   | { kind: "annassign"; target: Expr; annotation: Expr; value: Expr | null; pos: Pos }
   | { kind: "import"; names: { name: string; alias: string | null }[]; pos: Pos }
-  | { kind: "importfrom"; module: string; level: number; names: { name: string; alias: string | null }[] | "*"; pos: Pos }
+  | {
+      kind: "importfrom";
+      module: string;
+      level: number;
+      names: { name: string; alias: string | null }[] | "*";
+      pos: Pos;
+    }
   | { kind: "def"; name: string; params: Param[]; body: Stmt[]; decorators: Expr[]; pos: Pos }
   | { kind: "class"; name: string; bases: Arg[]; body: Stmt[]; decorators: Expr[]; pos: Pos }
   | { kind: "return"; value: Expr | null; pos: Pos }
@@ -78,7 +91,14 @@ export type Stmt =
   | { kind: "while"; test: Expr; body: Stmt[]; orelse: Stmt[]; pos: Pos }
   | { kind: "if"; test: Expr; body: Stmt[]; orelse: Stmt[]; pos: Pos }
   | { kind: "with"; items: { context: Expr; target: Expr | null }[]; body: Stmt[]; pos: Pos }
-  | { kind: "try"; body: Stmt[]; handlers: { type: Expr | null; name: string | null; body: Stmt[] }[]; orelse: Stmt[]; finalbody: Stmt[]; pos: Pos }
+  | {
+      kind: "try";
+      body: Stmt[];
+      handlers: { type: Expr | null; name: string | null; body: Stmt[] }[];
+      orelse: Stmt[];
+      finalbody: Stmt[];
+      pos: Pos;
+    }
   | { kind: "pass" | "break" | "continue"; pos: Pos }
   | { kind: "global" | "nonlocal"; names: string[]; pos: Pos }
   | { kind: "del"; targets: Expr[]; pos: Pos }

@@ -118,7 +118,9 @@ const BUILTINS: Record<string, Builtin> = {
   enumerate: (args, pos, ev) => {
     const it = items(args.positional[0], ev, pos);
     const start = numberOf(args.positional[1] ?? args.keywords.get("start") ?? int(0)) ?? 0;
-    return it ? { t: "list", items: it.map((v, i) => ({ t: "tuple", items: [int(i + start), v] })) } : unknown("enumerate");
+    return it
+      ? { t: "list", items: it.map((v, i) => ({ t: "tuple", items: [int(i + start), v] })) }
+      : unknown("enumerate");
   },
   reversed: (args, pos, ev) => {
     const it = items(args.positional[0], ev, pos);

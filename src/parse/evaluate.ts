@@ -100,7 +100,8 @@ export class Evaluator {
 
   private tick(pos: Pos): void {
     this.steps++;
-    if (this.steps > this.limits.maxSteps) throw new BudgetExceeded({ code: "step_budget", pos, steps: this.limits.maxSteps });
+    if (this.steps > this.limits.maxSteps)
+      throw new BudgetExceeded({ code: "step_budget", pos, steps: this.limits.maxSteps });
   }
 
   private note(n: EvalNote): void {
@@ -265,7 +266,8 @@ export class Evaluator {
         const items = this.iterate(value, target.pos);
         const starIndex = target.items.findIndex((t) => t.kind === "starred");
         if (items === null) {
-          for (const t of target.items) this.assign(t.kind === "starred" ? t.value : t, unknown("unpacked"), scope);
+          for (const t of target.items)
+            this.assign(t.kind === "starred" ? t.value : t, unknown("unpacked"), scope);
           return;
         }
         if (starIndex < 0) {
@@ -343,7 +345,10 @@ export class Evaluator {
         for (const entry of e.entries) {
           if (entry.key === null) {
             const other = this.eval(entry.value, scope);
-            if (other.t === "dict") other.keys.forEach((k, i) => dictSet(d, k, other.values[i] as Value));
+            if (other.t === "dict")
+              other.keys.forEach((k, i) => {
+                dictSet(d, k, other.values[i] as Value);
+              });
           } else dictSet(d, this.eval(entry.key, scope), this.eval(entry.value, scope));
         }
         return d;
@@ -364,7 +369,8 @@ export class Evaluator {
           const t = truthy(v);
           return t === null ? unknown("not") : t ? FALSE : TRUE;
         }
-        if (v.t === "host" && v.host.binary) return v.host.binary(`unary${e.op}`, v, e.pos, false) ?? unknown("op");
+        if (v.t === "host" && v.host.binary)
+          return v.host.binary(`unary${e.op}`, v, e.pos, false) ?? unknown("op");
         const n = numberOf(v);
         if (n === null) return unknown("unary");
         const r = e.op === "-" ? -n : e.op === "+" ? n : ~n;
@@ -440,7 +446,11 @@ export class Evaluator {
         if (e.type === "dict") keys.push(this.eval(e.element, inner));
         results.push(this.eval(e.type === "dict" && e.value ? e.value : e.element, inner));
         if (results.length > this.limits.maxCollection)
-          throw new BudgetExceeded({ code: "collection_budget", pos: e.pos, size: this.limits.maxCollection });
+          throw new BudgetExceeded({
+            code: "collection_budget",
+            pos: e.pos,
+            size: this.limits.maxCollection,
+          });
         return true;
       }
       const items = this.iterate(this.eval(clause.iter, inner), clause.iter.pos);
@@ -614,7 +624,8 @@ export class Evaluator {
       if ((obj.t === "list" || obj.t === "tuple") && st !== 0) {
         return { t: obj.t, items: pySlice(obj.items, lo, hi, st) };
       }
-      if (obj.t === "host" && obj.host.binary) return obj.host.binary("[]", unknown("slice"), pos, false) ?? unknown("slice");
+      if (obj.t === "host" && obj.host.binary)
+        return obj.host.binary("[]", unknown("slice"), pos, false) ?? unknown("slice");
       return unknown("slice");
     }
     const index = this.eval(indexExpr, scope);
@@ -624,7 +635,11 @@ export class Evaluator {
       const at = i < 0 ? obj.items.length + i : i;
       const item = obj.items[at];
       if (item === undefined) {
-        this.note({ code: "python_error", pos, detail: `index ${i} out of range for ${obj.items.length} items` });
+        this.note({
+          code: "python_error",
+          pos,
+          detail: `index ${i} out of range for ${obj.items.length} items`,
+        });
         return unknown("index out of range");
       }
       return item;
@@ -639,7 +654,8 @@ export class Evaluator {
       const ch = obj.v.at(i);
       return ch === undefined ? unknown("index") : str(ch);
     }
-    if (obj.t === "host" && obj.host.binary) return obj.host.binary("[]", index, pos, false) ?? unknown("subscript");
+    if (obj.t === "host" && obj.host.binary)
+      return obj.host.binary("[]", index, pos, false) ?? unknown("subscript");
     return unknown("subscript");
   }
 
@@ -737,7 +753,8 @@ function dictSet(d: Extract<Value, { t: "dict" }>, key: Value, value: Value): vo
 function pySlice(items: Value[], lo: number | null, hi: number | null, step: number | null): Value[] {
   const n = items.length;
   const s = step ?? 1;
-  const norm = (i: number | null, dflt: number) => (i === null ? dflt : i < 0 ? Math.max(n + i, s < 0 ? -1 : 0) : Math.min(i, n));
+  const norm = (i: number | null, dflt: number) =>
+    i === null ? dflt : i < 0 ? Math.max(n + i, s < 0 ? -1 : 0) : Math.min(i, n);
   const out: Value[] = [];
   if (s > 0) for (let i = norm(lo, 0); i < norm(hi, n); i += s) out.push(items[i] as Value);
   else for (let i = norm(lo, n - 1); i > norm(hi, -1); i += s) if (i < n) out.push(items[i] as Value);
@@ -745,7 +762,8 @@ function pySlice(items: Value[], lo: number | null, hi: number | null, step: num
 }
 
 function arithmetic(op: BinOp, x: number, y: number, isFloat: boolean): Value {
-  const num = (v: number, float = isFloat): Value => (float || !Number.isFinite(v) ? { t: "float", v } : int(v));
+  const num = (v: number, float = isFloat): Value =>
+    float || !Number.isFinite(v) ? { t: "float", v } : int(v);
   switch (op) {
     case "+":
       return num(x + y);
@@ -887,4 +905,3 @@ function strMethod(s: Extract<Value, { t: "str" }>, name: string): Value {
       return unknown(`str.${name}`);
   }
 }
-

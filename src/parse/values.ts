@@ -14,7 +14,14 @@ export type Value =
   | { t: "tuple"; items: Value[] }
   | { t: "list"; items: Value[] }
   | { t: "dict"; keys: Value[]; values: Value[] }
-  | { t: "func"; name: string; def: Extract<Stmt, { kind: "def" }> | null; lambda: Extract<Expr, { kind: "lambda" }> | null; scope: Scope; bound: Value | null }
+  | {
+      t: "func";
+      name: string;
+      def: Extract<Stmt, { kind: "def" }> | null;
+      lambda: Extract<Expr, { kind: "lambda" }> | null;
+      scope: Scope;
+      bound: Value | null;
+    }
   | { t: "class"; name: string; scope: Scope; bases: Value[]; pos: Pos }
   | { t: "object"; cls: Extract<Value, { t: "class" }>; attrs: Map<string, Value> }
   | { t: "host"; host: HostObject }

@@ -50,8 +50,11 @@ function windowAxis(s: WindowAxisStep): string {
   const ceil = s.ceilMode ? ` + (${s.stride} − 1)` : "";
   const formula = `⌊(${dim(s.input)} − ${k}${padTerm(before, after)}${ceil})/${s.stride}⌋ + 1 = ${dim(s.output)}`;
   if (s.padding === "causal") return `${head}causal padding adds ${before} on the left only: ${formula}`;
-  if (s.padding === "same_torch") return `${head}padding='same' pads ${before} before and ${after} after: ${formula}`;
-  const note = s.ceilMode ? " (ceil_mode: a last partial window counts if it starts inside the input or left padding)" : "";
+  if (s.padding === "same_torch")
+    return `${head}padding='same' pads ${before} before and ${after} after: ${formula}`;
+  const note = s.ceilMode
+    ? " (ceil_mode: a last partial window counts if it starts inside the input or left padding)"
+    : "";
   return `${head}${formula}${note}`;
 }
 
@@ -81,7 +84,10 @@ export function describeStep(step: Step): string {
     }
     case "conv.channels": {
       if (step.groups > 1) {
-        const per = typeof step.inChannels === "number" ? n(step.inChannels / step.groups) : `${dim(step.inChannels)}/${step.groups}`;
+        const per =
+          typeof step.inChannels === "number"
+            ? n(step.inChannels / step.groups)
+            : `${dim(step.inChannels)}/${step.groups}`;
         return `with groups=${step.groups}, each filter spans only the ${per} input channels of its group; the output still has one channel per filter: ${n(step.filters)}`;
       }
       return `each filter spans all ${dim(step.inChannels)} input channels and sums over them, so the output has one channel per filter: ${n(step.filters)} (not ${n(step.filters)}×${dim(step.inChannels)})`;
@@ -90,7 +96,8 @@ export function describeStep(step: Step): string {
       const inPerGroup = step.inChannels / step.groups;
       const bias = step.bias ? ` + 1 bias = ${n(step.weightsPerFilter + 1)}` : " (no bias)";
       const each = step.weightsPerFilter + (step.bias ? 1 : 0);
-      return `each of the ${n(step.filters)} filters is ${sizes([...step.kernel, inPerGroup])} = ${n(step.weightsPerFilter)} weights${bias} → ${n(step.filters)} × ${n(each)} = ${n(step.total)} params`;
+      const who = step.filters === 1 ? "the 1 filter" : `each of the ${n(step.filters)} filters`;
+      return `${who} is ${sizes([...step.kernel, inPerGroup])} = ${n(step.weightsPerFilter)} weights${bias} → ${n(step.filters)} × ${n(each)} = ${n(step.total)} params`;
     }
     case "depthwise.params": {
       const out = step.inChannels * step.depthMultiplier;
@@ -107,8 +114,8 @@ export function describeStep(step: Step): string {
     case "global_pool":
       return `global ${step.op === "max" ? "max" : "average"} pooling takes the ${step.op === "max" ? "maximum" : "mean"} over all ${sizes(step.axes)} positions of each channel: ${dim(step.channels)} values${step.keepdims ? " (keepdims keeps the spatial axes as 1)" : ""}`;
     case "dense.params": {
-      const bias = step.bias ? ` + ${n(step.units)} biases` : "";
-      return `${n(step.inFeatures)} inputs × ${n(step.units)} units = ${n(step.inFeatures * step.units)} weights${bias} = ${n(step.total)} params`;
+      const bias = step.bias ? ` + ${plural(step.units, "bias")}`.replace("biass", "biases") : "";
+      return `${plural(step.inFeatures, "input")} × ${plural(step.units, "unit")} = ${plural(step.inFeatures * step.units, "weight")}${bias} = ${n(step.total)} params`;
     }
     case "dense.last_axis":
       return `Dense acts on the last axis only (${dim(step.input[step.input.length - 1] ?? null)} → ${n(step.units)}); the axes before it are kept: ${shape(step.input)} → ${shape([...step.input.slice(0, -1), step.units])}`;
@@ -172,7 +179,9 @@ export function describeStep(step: Step): string {
       const seq = step.returnSequences
         ? `return_sequences=True keeps all ${dim(step.timesteps)} time steps, each ${n(step.units)} wide`
         : `only the last time step's ${n(step.units)} values come out (return_sequences=False)`;
-      return step.returnState > 0 ? `${seq}; return_state adds ${plural(step.returnState, "state")} of ${n(step.units)}` : seq;
+      return step.returnState > 0
+        ? `${seq}; return_state adds ${plural(step.returnState, "state")} of ${n(step.units)}`
+        : seq;
     }
     case "bidirectional": {
       const merge =

@@ -48,7 +48,19 @@ export function jsonReply(analysis: Analysis | null, problems: WordedProblem[], 
   const warnings = problems.filter((p) => p.severity === "warning").map(strip);
   const notes = problems.filter((p) => p.severity === "note").map((p) => p.message);
   if (!analysis)
-    return { framework: "plain", input: null, layers: [], output: null, totalParams: null, trainableParams: null, nonTrainableParams: null, errors, warnings, notes, reply };
+    return {
+      framework: "plain",
+      input: null,
+      layers: [],
+      output: null,
+      totalParams: null,
+      trainableParams: null,
+      nonTrainableParams: null,
+      errors,
+      warnings,
+      notes,
+      reply,
+    };
   return {
     framework: analysis.framework,
     input: analysis.inputs[0]?.shape ?? null,
@@ -56,7 +68,10 @@ export function jsonReply(analysis: Analysis | null, problems: WordedProblem[], 
       name: l.name,
       type: l.className,
       outputShape: oneOrMany(l.outputShapes),
-      params: l.params.trainable === null || l.params.nonTrainable === null ? null : l.params.trainable + l.params.nonTrainable,
+      params:
+        l.params.trainable === null || l.params.nonTrainable === null
+          ? null
+          : l.params.trainable + l.params.nonTrainable,
       trainable: l.params.trainable,
       macs: l.macs,
       line: l.pos.line > 0 ? l.pos.line : null,

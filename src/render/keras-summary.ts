@@ -9,11 +9,11 @@ export const TABLE_WIDTH = 72;
 export function kerasSummary(a: Analysis): string[] {
   const sequentialLike = a.modelKind === "sequential" || isSequentialLike(a);
   const columns: Column[] = [
-    { header: "Layer (type)", align: "left", wrap: true },
-    { header: "Output Shape", align: "left", wrap: true },
+    { header: "Layer (type)", align: "left", wrap: true, shrinkOrder: 1 },
+    { header: "Output Shape", align: "left", wrap: true, shrinkOrder: 2 },
     { header: "Param #", align: "right", wrap: false },
   ];
-  if (!sequentialLike) columns.push({ header: "Connected to", align: "left", wrap: true });
+  if (!sequentialLike) columns.push({ header: "Connected to", align: "left", wrap: true, shrinkOrder: 0 });
 
   const rows: string[][] = [];
   if (a.modelKind === "functional") {
@@ -23,10 +23,19 @@ export function kerasSummary(a: Analysis): string[] {
       rows.push(row);
     }
   }
+  // Keras lists each layer once: a shared layer's later calls add their connections to its row.
+  const rowOf = new Map<string, string[]>();
   for (const layer of a.layers) {
+    const existing = rowOf.get(layer.name);
+    if (existing && layer.reused) {
+      if (!sequentialLike) existing[3] = `${existing[3]},\n${layer.connectedTo.join(",\n")}`;
+      existing[1] = shapeCell(layer);
+      continue;
+    }
     const row = [`${layer.name} (${layer.className})`, shapeCell(layer), paramsCell(layer)];
-    if (!sequentialLike) row.push(layer.connectedTo.map((c) => `${c}[0][0]`).join(",\n") || "-");
+    if (!sequentialLike) row.push(layer.connectedTo.join(",\n") || "-");
     rows.push(row);
+    rowOf.set(layer.name, row);
   }
   const lines = [`Model: "${a.modelName}"`, ...renderTable(columns, rows, TABLE_WIDTH)];
   lines.push(...totalsLines(a));
@@ -36,7 +45,7 @@ export function kerasSummary(a: Analysis): string[] {
 function shapeCell(layer: AnalyzedLayer): string {
   if (layer.status === "error") return "✗ error (below)";
   if (layer.outputShapes.length === 0) return "?";
-  return formatShapes(layer.outputShapes);
+  return layer.record?.assumed ? `${formatShapes(layer.outputShapes)}?` : formatShapes(layer.outputShapes);
 }
 
 function paramsCell(layer: AnalyzedLayer): string {
@@ -60,8 +69,20 @@ function isSequentialLike(a: Analysis): boolean {
 
 function totalsLines(a: Analysis): string[] {
   const { params, trainable, nonTrainable } = a.totals;
-  const line = (label: string, n: number | null) => (n === null ? ` ${label}: ? (unknown: see notes)` : ` ${label}: ${thousands(n)} (${readableBytes(n * 4)})`);
+  const unknownLayers = a.layers.filter(
+    (l) => l.status === "ok" && (l.params.trainable === null || l.params.nonTrainable === null),
+  );
+  const known = (pick: (l: AnalyzedLayer) => number | null) =>
+    a.layers.filter((l) => l.status === "ok").reduce((s, l) => s + (pick(l) ?? 0), 0);
+  const partial = (label: string, n: number) =>
+    ` ${label}: ${thousands(n)} + ? (${thousands(n)} known = ${readableBytes(n * 4)}; ${unknownLayers.map((l) => l.name).join(", ")} unknown)`;
+  const line = (label: string, n: number | null, pick: (l: AnalyzedLayer) => number | null) =>
+    n === null ? partial(label, known(pick)) : ` ${label}: ${thousands(n)} (${readableBytes(n * 4)})`;
   const stopped = a.layers.some((l) => l.status === "error");
-  const suffix = stopped ? " — up to the error" : "";
-  return [line(`Total params${suffix}`, params), line("Trainable params", trainable), line("Non-trainable params", nonTrainable)];
+  const suffix = stopped ? " (layers before the error)" : "";
+  return [
+    line(`Total params${suffix}`, params, (l) => (l.params.trainable ?? 0) + (l.params.nonTrainable ?? 0)),
+    line("Trainable params", trainable, (l) => l.params.trainable),
+    line("Non-trainable params", nonTrainable, (l) => l.params.nonTrainable),
+  ];
 }

@@ -1,6 +1,6 @@
+import type { BuildIssue, Problem } from "../model/problems.js";
 import type { Pos } from "../parse/ast.js";
 import type { EvalNote } from "../parse/eval-notes.js";
-import type { BuildIssue, Problem } from "../model/problems.js";
 import { listWords } from "./format.js";
 import { describeIssue } from "./shape-issue-text.js";
 
@@ -71,16 +71,25 @@ function wordProblem(p: Problem): WordedProblem | null {
 export function describeBuildIssue(issue: BuildIssue): { message: string; fix: string | null } {
   switch (issue.code) {
     case "missing_arg":
-      return { message: `${issue.className}() needs the argument '${issue.arg}'.`, fix: `Give ${issue.className} its ${issue.arg}.` };
+      return {
+        message: `${issue.className}() needs the argument '${issue.arg}'.`,
+        fix: `Give ${issue.className} its ${issue.arg}.`,
+      };
     case "bad_arg":
-      return { message: `${issue.className}(${issue.arg}=${issue.got}): expected ${issue.expected}.`, fix: null };
+      return {
+        message: `${issue.className}(${issue.arg}=${issue.got}): expected ${issue.expected}.`,
+        fix: null,
+      };
     case "unknown_layer":
       return {
         message: `${issue.className} is not a Keras layer I know (a custom layer?): its output shape is unknown; assumed it keeps its input shape.`,
         fix: null,
       };
     case "lambda_layer":
-      return { message: `Lambda layer: its output shape cannot be known without running it; assumed it keeps its input shape.`, fix: "Give Lambda an output_shape=… to make it exact." };
+      return {
+        message: `Lambda layer: its output shape cannot be known without running it; assumed it keeps its input shape.`,
+        fix: "Give Lambda an output_shape=… to make it exact.",
+      };
     case "old_model_kwargs":
       return {
         message: `Model(${issue.used.map((k) => `${k}=`).join(", ")}) is the Keras 1 spelling; answered as inputs=/outputs=. Keras 3 only accepts inputs= and outputs=.`,
@@ -97,15 +106,24 @@ export function describeBuildIssue(issue: BuildIssue): { message: string; fix: s
         fix: "Add input_shape=(…) to the first layer, start with keras.Input(shape=(…)), or pass --input.",
       };
     case "input_override":
-      return { message: `Used the input shape ${issue.given} you gave instead of ${issue.code_shape ?? "none"}.`, fix: null };
+      return {
+        message: `Used the input shape ${issue.given} you gave instead of ${issue.code_shape ?? "none"}.`,
+        fix: null,
+      };
     case "no_model":
       return { message: "No Keras model found in the code.", fix: null };
     case "other_models":
-      return { message: `The code builds other models too (${listWords(issue.names)}); this answer is for the last one built or summarised.`, fix: null };
+      return {
+        message: `The code builds other models too (${listWords(issue.names)}); this answer is for the last one built or summarised.`,
+        fix: null,
+      };
     case "layer_not_connected":
       return { message: `${issue.className} was created but never called on a tensor.`, fix: null };
     case "too_many_layers":
-      return { message: `The model has more than ${issue.limit.toLocaleString("en-US")} layer calls; stopped there.`, fix: null };
+      return {
+        message: `The model has more than ${issue.limit.toLocaleString("en-US")} layer calls; stopped there.`,
+        fix: null,
+      };
   }
 }
 

@@ -6,14 +6,27 @@ export interface Column {
   align: "left" | "right";
   /** Columns that may wrap onto several lines when the table is too wide. */
   wrap: boolean;
+  /** Wrappable columns shrink in this order (lower first), each down to its longest word first. */
+  shrinkOrder?: number;
 }
 
 export function renderTable(columns: Column[], rows: string[][], maxWidth: number): string[] {
-  const natural = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => longestLine(r[i] ?? ""))));
-  const widths = fit(columns, natural, maxWidth);
-  const line = (l: string, mid: string, r: string, fill: string) => l + widths.map((w) => fill.repeat(w + 2)).join(mid) + r;
+  const natural = columns.map((c, i) =>
+    Math.max(c.header.length, ...rows.map((r) => longestLine(r[i] ?? ""))),
+  );
+  const words = columns.map((_, i) => Math.max(4, ...rows.map((r) => longestWord(r[i] ?? ""))));
+  const widths = fitWidths(columns, natural, words, maxWidth);
+  const line = (l: string, mid: string, r: string, fill: string) =>
+    l + widths.map((w) => fill.repeat(w + 2)).join(mid) + r;
   const out: string[] = [line("┏", "┳", "┓", "━")];
-  out.push(...renderRow(columns.map((c) => c.header), columns, widths, "┃"));
+  out.push(
+    ...renderRow(
+      columns.map((c) => c.header),
+      columns,
+      widths,
+      "┃",
+    ),
+  );
   out.push(line("┡", "╇", "┩", "━"));
   rows.forEach((row, i) => {
     if (i > 0) out.push(line("├", "┼", "┤", "─"));
@@ -27,18 +40,36 @@ function longestLine(s: string): number {
   return Math.max(...s.split("\n").map((l) => l.length));
 }
 
-/** Shrinks the widest wrappable column until the table fits (borders: 3 per column + 1). */
-function fit(columns: Column[], natural: number[], maxWidth: number): number[] {
+function longestWord(s: string): number {
+  return Math.max(...s.split(/[\s]+/).map((w) => w.length));
+}
+
+/**
+ * Shrinks wrappable columns until the table fits (borders: 3 per column + 1), widest first. The
+ * last shrinkOrder (the shapes) is kept whole as long as possible: the others first go down to
+ * their longest word, then get cut inside words (down to 14), and only then does the last one give.
+ */
+function fitWidths(columns: Column[], natural: number[], words: number[], maxWidth: number): number[] {
   const widths = [...natural];
   const total = () => widths.reduce((a, b) => a + b, 0) + 3 * widths.length + 1;
-  while (total() > maxWidth) {
-    let widest = -1;
-    widths.forEach((w, i) => {
-      if (columns[i]?.wrap && w > 12 && (widest < 0 || w > (widths[widest] as number))) widest = i;
-    });
-    if (widest < 0) break;
-    widths[widest] = (widths[widest] as number) - 1;
-  }
+  const orders = columns.filter((c) => c.wrap).map((c) => c.shrinkOrder ?? 0);
+  const last = Math.max(0, ...orders);
+  const shrink = (maxOrder: number, floor: (i: number) => number) => {
+    while (total() > maxWidth) {
+      let widest = -1;
+      widths.forEach((w, i) => {
+        const c = columns[i];
+        if (!c?.wrap || (c.shrinkOrder ?? 0) > maxOrder || w <= floor(i)) return;
+        if (widest < 0 || w > (widths[widest] as number)) widest = i;
+      });
+      if (widest < 0) return;
+      widths[widest] = (widths[widest] as number) - 1;
+    }
+  };
+  shrink(last - 1, (i) => words[i] as number);
+  shrink(last - 1, () => 14);
+  shrink(last, (i) => words[i] as number);
+  shrink(last, () => 8);
   return widths;
 }
 

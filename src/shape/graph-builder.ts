@@ -3,6 +3,7 @@ import type { Framework } from "../model/layer-config.js";
 import type { Shape } from "../model/shape.js";
 import type { Pos } from "../parse/ast.js";
 import { inferLayer } from "./registry.js";
+import type { RuleResult } from "./rule.js";
 
 // Records the layer graph as the user's code calls layers on tensors, inferring each node at
 // once (as Keras' functional API does), so `x.shape` is known to the code that follows.
@@ -43,7 +44,9 @@ export class GraphBuilder {
       node.skipped = !buildFailed;
       return [this.output(node, null, 0)];
     }
-    const result = inferLayer(layer.config, shapes as Shape[], this.framework);
+    let result = inferLayer(layer.config, shapes as Shape[], this.framework);
+    if (!result.ok && result.issue.code === "unknown_output_shape")
+      result = assumeShapeKept(layer, shapes as Shape[]);
     if (!result.ok) {
       node.issue = result.issue;
       return [this.output(node, null, 0)];
@@ -59,6 +62,26 @@ export class GraphBuilder {
   private output(node: LayerNode, shape: Shape | null, index: number): Tensor {
     return { id: this.nextTensor++, shape, source: node, index };
   }
+}
+
+/**
+ * A Lambda without output_shape or a layer we do not know: the reply says so (a build problem)
+ * and carries on as if it kept its input shape, so the rest of the model still computes.
+ */
+function assumeShapeKept(layer: LayerInstance, inputs: Shape[]): RuleResult {
+  const lambda = layer.config.kind === "opaque" && layer.config.reason === "lambda";
+  return {
+    ok: true,
+    record: {
+      outputs: [inputs[0] ?? []],
+      params: lambda ? { trainable: 0, nonTrainable: 0 } : { trainable: null, nonTrainable: null },
+      macs: null,
+      geometry: null,
+      steps: [],
+      warnings: [],
+      assumed: true,
+    },
+  };
 }
 
 /** The nodes that lie between `inputs` and `outputs`, in execution order. */

@@ -58,7 +58,14 @@ export type ShapeIssue =
   | { code: "reshape_invalid"; framework: Framework; target: number[]; inputSize: number; inputShape: Shape }
   | { code: "strides_with_dilation"; strides: number[]; dilation: number[] }
   | { code: "same_padding_strided"; strides: number[] }
-  | { code: "output_padding_too_large"; framework: Framework; axis: number; outputPadding: number[]; strides: number[]; dilation: number[] }
+  | {
+      code: "output_padding_too_large";
+      framework: Framework;
+      axis: number;
+      outputPadding: number[];
+      strides: number[];
+      dilation: number[];
+    }
   | { code: "groups_mismatch"; groups: number; inChannels: Dim; filters: number; inputShape: Shape }
   | { code: "pool_padding_too_large"; pad: number; kernel: number; kEff: number }
   | { code: "cropping_too_large"; inputShape: Shape; cropping: [number, number][] }

@@ -33,6 +33,8 @@ export interface LayerRecord {
   steps: Step[];
   /** Problems the framework would not raise but a reader should know (e.g. Dense on a 4-D tensor). */
   warnings: ShapeIssue[];
+  /** True when the output shape is an assumption (a layer whose shape cannot be known). */
+  assumed?: boolean;
 }
 
 export type RuleResult = { ok: true; record: LayerRecord } | { ok: false; issue: ShapeIssue };

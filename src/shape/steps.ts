@@ -88,9 +88,24 @@ export type Step =
       nonTrainable: number;
     }
   | { code: "layer_norm.params"; size: number; gamma: boolean; beta: boolean; total: number }
-  | { code: "pad.axis"; op: "zero_padding" | "cropping"; axis: string; input: Dim; before: number; after: number; output: Dim }
+  | {
+      code: "pad.axis";
+      op: "zero_padding" | "cropping";
+      axis: string;
+      input: Dim;
+      before: number;
+      after: number;
+      output: Dim;
+    }
   | { code: "upsampling.axis"; axis: string; input: Dim; factor: number; output: Dim }
-  | { code: "reshape"; inputSize: Dim; target: number[]; knownProduct: number; inferred: Dim | null; output: Shape }
+  | {
+      code: "reshape";
+      inputSize: Dim;
+      target: number[];
+      knownProduct: number;
+      inferred: Dim | null;
+      output: Shape;
+    }
   | { code: "permute"; dims: number[]; input: Shape; output: Shape }
   | { code: "repeat_vector"; n: number; features: Dim }
   | { code: "merge.elementwise"; op: string; shapes: Shape[]; output: Shape }
@@ -112,9 +127,22 @@ export type Step =
       total: number;
     }
   | { code: "rnn.output"; units: number; timesteps: Dim; returnSequences: boolean; returnState: number }
-  | { code: "bidirectional"; mergeMode: string | null; perDirection: number; total: number; units: number; outputUnits: number }
+  | {
+      code: "bidirectional";
+      mergeMode: string | null;
+      perDirection: number;
+      total: number;
+      units: number;
+      outputUnits: number;
+    }
   | { code: "time_distributed"; timesteps: Dim; inner: Shape; output: Shape }
-  | { code: "macs"; positions: Dim; perPosition: number; total: number | null; note: "conv" | "dense" | "rnn" }
+  | {
+      code: "macs";
+      positions: Dim;
+      perPosition: number;
+      total: number | null;
+      note: "conv" | "dense" | "rnn";
+    }
   | { code: "opaque"; className: string; reason: "lambda" | "unknown_layer" };
 
 export type StepCode = Step["code"];

@@ -1,12 +1,12 @@
-import type { AnalyzedLayer, Analysis } from "../../model/analysis.js";
+import type { Analysis, AnalyzedLayer } from "../../model/analysis.js";
+import type { Tensor } from "../../model/graph.js";
 import type { LayerConfig } from "../../model/layer-config.js";
-import type { LayerNode, Tensor } from "../../model/graph.js";
 import type { Problem } from "../../model/problems.js";
 import type { Shape } from "../../model/shape.js";
 import { inputsOf, nodesBetween } from "../../shape/graph-builder.js";
 import type { ParsedModule, Pos } from "../ast.js";
 import { mathModule } from "../builtins.js";
-import { DEFAULT_EVAL_LIMITS, type EvalLimits, emptyArgs, Evaluator } from "../evaluate.js";
+import { DEFAULT_EVAL_LIMITS, type EvalLimits, Evaluator, emptyArgs } from "../evaluate.js";
 import type { Value } from "../values.js";
 import { type KerasModelRecord, KerasSession } from "./keras-session.js";
 
@@ -37,10 +37,25 @@ export function analyzeKeras(parsed: ParsedModule, options: KerasAnalyzeOptions)
   const model = pickModel(session);
   if (!model) return null;
   const others = session.models.filter((m) => m !== model && m.kind === model.kind).map((m) => m.name);
-  if (others.length > 0) problems.push({ kind: "build", severity: "note", issue: { code: "other_models", names: others }, pos: null });
+  if (others.length > 0)
+    problems.push({
+      kind: "build",
+      severity: "note",
+      issue: { code: "other_models", names: others },
+      pos: null,
+    });
 
-  const built = model.kind === "sequential" ? runSequential(session, model) : { inputs: model.inputs, outputs: model.outputs, assumed: null };
-  if (built.assumed) problems.push({ kind: "build", severity: "note", issue: { code: "no_input_shape", assumed: built.assumed }, pos: model.pos });
+  const built =
+    model.kind === "sequential"
+      ? runSequential(session, model)
+      : { inputs: model.inputs, outputs: model.outputs, assumed: null };
+  if (built.assumed)
+    problems.push({
+      kind: "build",
+      severity: "note",
+      issue: { code: "no_input_shape", assumed: built.assumed },
+      pos: model.pos,
+    });
   problems.push(...session.problems);
   return toAnalysis(session, model, built.inputs, built.outputs, problems);
 }
@@ -54,12 +69,19 @@ function callUncalledBuilders(ev: Evaluator): void {
   }
 }
 
-function callCustomLayer(session: KerasSession, obj: Extract<Value, { t: "object" }>, arg: Value | undefined, pos: Pos): Value | undefined {
+function callCustomLayer(
+  session: KerasSession,
+  obj: Extract<Value, { t: "object" }>,
+  arg: Value | undefined,
+  pos: Pos,
+): Value | undefined {
   if (!arg || !session.tensorOf(arg)) return undefined;
   const classValue = session.implicitGlobal(obj.cls.name, pos);
-  if (!classValue || classValue.t !== "host" || !classValue.host.call) return undefined;
+  if (classValue?.t !== "host" || !classValue.host.call) return undefined;
   const layer = classValue.host.call(emptyArgs(), obj.cls.pos);
-  return layer.t === "host" && layer.host.call ? layer.host.call({ ...emptyArgs(), positional: [arg] }, pos) : undefined;
+  return layer.t === "host" && layer.host.call
+    ? layer.host.call({ ...emptyArgs(), positional: [arg] }, pos)
+    : undefined;
 }
 
 function pickModel(session: KerasSession): KerasModelRecord | null {
@@ -72,7 +94,17 @@ function pickModel(session: KerasSession): KerasModelRecord | null {
   const outputs: Tensor[] = [{ id: -1, shape: null, source: last, index: 0 }];
   const inputs = inputsOf(outputs);
   if (inputs.length === 0) return null;
-  return { kind: "functional", name: "functional", pos: last.pos, layers: [], sequentialInput: null, inputs, outputs, summarized: false, order: 0 };
+  return {
+    kind: "functional",
+    name: "functional",
+    pos: last.pos,
+    layers: [],
+    sequentialInput: null,
+    inputs,
+    outputs,
+    summarized: false,
+    order: 0,
+  };
 }
 
 /** Symbolic input used when a Sequential model gives no input shape. */
@@ -100,7 +132,10 @@ function assumedInput(config: LayerConfig | undefined): (number | string | null)
   }
 }
 
-function runSequential(session: KerasSession, model: KerasModelRecord): { inputs: Tensor[]; outputs: Tensor[]; assumed: string | null } {
+function runSequential(
+  session: KerasSession,
+  model: KerasModelRecord,
+): { inputs: Tensor[]; outputs: Tensor[]; assumed: string | null } {
   const given = model.sequentialInput;
   let shape: Shape;
   let assumed: string | null = null;
@@ -110,13 +145,19 @@ function runSequential(session: KerasSession, model: KerasModelRecord): { inputs
     const first = model.layers[0];
     // Keras 2 builds an Embedding with input_length on (None, N); Keras 3 ignores input_length.
     shape = [null, ...assumedInput(first?.config)];
-    if (first?.config.kind !== "embedding" || first.config.inputLength === null) assumed = `(${shape.map((d) => d ?? "None").join(", ")})`;
+    if (first?.config.kind !== "embedding" || first.config.inputLength === null)
+      assumed = `(${shape.map((d) => d ?? "None").join(", ")})`;
   }
   const input = session.graph.input(given?.name ?? "input", shape, given?.pos ?? model.pos);
   let current: Tensor[] = [input];
   for (const layer of model.layers) {
     if (session.graph.full) {
-      session.problem({ kind: "build", severity: "error", issue: { code: "too_many_layers", limit: session.options.maxLayers }, pos: layer.pos });
+      session.problem({
+        kind: "build",
+        severity: "error",
+        issue: { code: "too_many_layers", limit: session.options.maxLayers },
+        pos: layer.pos,
+      });
       break;
     }
     current = session.graph.call(layer, current.slice(0, 1), layer.pos, session.isFailed(layer));
@@ -124,8 +165,25 @@ function runSequential(session: KerasSession, model: KerasModelRecord): { inputs
   return { inputs: [input], outputs: current.slice(0, 1), assumed };
 }
 
-function toAnalysis(session: KerasSession, model: KerasModelRecord, inputs: Tensor[], outputs: Tensor[], problems: Problem[]): Analysis {
+function toAnalysis(
+  session: KerasSession,
+  model: KerasModelRecord,
+  inputs: Tensor[],
+  outputs: Tensor[],
+  problems: Problem[],
+): Analysis {
   const nodes = nodesBetween(outputs);
+  const nodeIndex = new Map<number, number>();
+  const perLayer = new Map<number, number>();
+  for (const node of nodes) {
+    const k = perLayer.get(node.layer.id) ?? 0;
+    nodeIndex.set(node.id, k);
+    perLayer.set(node.layer.id, k + 1);
+  }
+  const connection = (t: Tensor): string =>
+    t.source.kind === "input"
+      ? `${t.source.name}[0][0]`
+      : `${t.source.layer.name}[${nodeIndex.get(t.source.id) ?? 0}][${t.index}]`;
   const rows: AnalyzedLayer[] = [];
   const counted = new Set<number>();
   let firstError = false;
@@ -141,23 +199,44 @@ function toAnalysis(session: KerasSession, model: KerasModelRecord, inputs: Tens
       config: node.layer.config,
       status,
       outputShapes: record?.outputs ?? [],
-      params: reused ? { trainable: 0, nonTrainable: 0 } : (record?.params ?? { trainable: null, nonTrainable: null }),
+      params: reused
+        ? { trainable: 0, nonTrainable: 0 }
+        : (record?.params ?? { trainable: null, nonTrainable: null }),
       macs: record?.macs ?? null,
       record,
       pos: node.pos,
-      connectedTo: node.inputs.map(sourceName),
+      connectedTo: node.inputs.map(connection),
       reused,
     });
     if (node.issue) {
-      problems.push({ kind: "shape", severity: "error", issue: node.issue, layer: node.layer.name, className: node.layer.className, pos: node.pos });
+      problems.push({
+        kind: "shape",
+        severity: "error",
+        issue: node.issue,
+        layer: node.layer.name,
+        className: node.layer.className,
+        pos: node.pos,
+      });
       firstError = true;
     }
     for (const warning of record?.warnings ?? [])
-      problems.push({ kind: "shape", severity: "warning", issue: warning, layer: node.layer.name, className: node.layer.className, pos: node.pos });
+      problems.push({
+        kind: "shape",
+        severity: "warning",
+        issue: warning,
+        layer: node.layer.name,
+        className: node.layer.className,
+        pos: node.pos,
+      });
     if (firstError) break;
   }
   const sum = (pick: (r: AnalyzedLayer) => number | null): number | null =>
-    rows.reduce<number | null>((acc, r) => (acc === null || pick(r) === null ? null : acc + (pick(r) as number)), 0);
+    rows
+      .filter((r) => r.status === "ok")
+      .reduce<number | null>(
+        (acc, r) => (acc === null || pick(r) === null ? null : acc + (pick(r) as number)),
+        0,
+      );
   const trainable = sum((r) => r.params.trainable);
   const nonTrainable = sum((r) => r.params.nonTrainable);
   return {
@@ -171,11 +250,11 @@ function toAnalysis(session: KerasSession, model: KerasModelRecord, inputs: Tens
     })),
     layers: rows,
     outputs: firstError ? [] : outputs.map((t) => t.shape ?? []),
-    totals: { params: trainable === null || nonTrainable === null ? null : trainable + nonTrainable, trainable, nonTrainable },
+    totals: {
+      params: trainable === null || nonTrainable === null ? null : trainable + nonTrainable,
+      trainable,
+      nonTrainable,
+    },
     problems,
   };
-}
-
-function sourceName(t: Tensor): string {
-  return t.source.kind === "input" ? t.source.name : (t.source as LayerNode).layer.name;
 }

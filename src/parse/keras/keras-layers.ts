@@ -20,10 +20,49 @@ export interface KerasLayerSpec {
   build(r: ArgReader, inner: (v: Value | undefined) => LayerConfig): LayerConfig;
 }
 
-const CONV_SIG = ["filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "groups", "activation", "use_bias"];
-const TRANSPOSE_SIG = ["filters", "kernel_size", "strides", "padding", "output_padding", "data_format", "dilation_rate", "activation", "use_bias"];
-const SEPARABLE_SIG = ["filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "depth_multiplier", "activation", "use_bias"];
-const DEPTHWISE_SIG = ["kernel_size", "strides", "padding", "depth_multiplier", "data_format", "dilation_rate", "activation", "use_bias"];
+const CONV_SIG = [
+  "filters",
+  "kernel_size",
+  "strides",
+  "padding",
+  "data_format",
+  "dilation_rate",
+  "groups",
+  "activation",
+  "use_bias",
+];
+const TRANSPOSE_SIG = [
+  "filters",
+  "kernel_size",
+  "strides",
+  "padding",
+  "output_padding",
+  "data_format",
+  "dilation_rate",
+  "activation",
+  "use_bias",
+];
+const SEPARABLE_SIG = [
+  "filters",
+  "kernel_size",
+  "strides",
+  "padding",
+  "data_format",
+  "dilation_rate",
+  "depth_multiplier",
+  "activation",
+  "use_bias",
+];
+const DEPTHWISE_SIG = [
+  "kernel_size",
+  "strides",
+  "padding",
+  "depth_multiplier",
+  "data_format",
+  "dilation_rate",
+  "activation",
+  "use_bias",
+];
 const POOL_SIG = ["pool_size", "strides", "padding", "data_format"];
 const RNN_SIG = ["units", "activation", "recurrent_activation", "use_bias"];
 
@@ -32,7 +71,9 @@ function dataFormat(r: ArgReader): DataFormat {
 }
 
 function padding(r: ArgReader, allowCausal: boolean): Padding {
-  return allowCausal ? r.choice("padding", ["valid", "same", "causal"], "valid") : r.choice("padding", ["valid", "same"], "valid");
+  return allowCausal
+    ? r.choice("padding", ["valid", "same", "causal"], "valid")
+    : r.choice("padding", ["valid", "same"], "valid");
 }
 
 function activation(r: ArgReader): string {
@@ -127,17 +168,29 @@ function pool(rank: 1 | 2 | 3, op: PoolConfig["op"]): KerasLayerSpec["build"] {
 }
 
 function globalPool(rank: 1 | 2 | 3, op: "max" | "avg"): KerasLayerSpec["build"] {
-  return (r) => ({ kind: "global_pool", rank, op, keepdims: r.bool("keepdims", false), dataFormat: dataFormat(r) });
+  return (r) => ({
+    kind: "global_pool",
+    rank,
+    op,
+    keepdims: r.bool("keepdims", false),
+    dataFormat: dataFormat(r),
+  });
 }
 
 function elementwise(op: string, paramsPerChannel = 0): KerasLayerSpec["build"] {
-  return (r) => ({ kind: "elementwise", op: op === "activation" ? r.str("activation", "linear") : op, paramsPerChannel, axis: null });
+  return (r) => ({
+    kind: "elementwise",
+    op: op === "activation" ? r.str("activation", "linear") : op,
+    paramsPerChannel,
+    axis: null,
+  });
 }
 
 /** Keras padding/cropping arguments: int, (a, b) symmetric per axis, or ((t, b), (l, r)). */
 function pairs(r: ArgReader, name: string, rank: number, fallback: number): [number, number][] {
   const v = r.raw(name);
-  if (!v || v.t === "none") return Array.from({ length: rank }, () => [fallback, fallback] as [number, number]);
+  if (!v || v.t === "none")
+    return Array.from({ length: rank }, () => [fallback, fallback] as [number, number]);
   if (v.t === "int") {
     const n = r.int(name, undefined, 0);
     return Array.from({ length: rank }, () => [n, n] as [number, number]);
@@ -154,7 +207,13 @@ function pairs(r: ArgReader, name: string, rank: number, fallback: number): [num
     });
   }
   throw new ArgError(
-    { code: "bad_arg", className: r.className, arg: name, got: "that value", expected: `an int, ${rank} ints, or ${rank} (before, after) pairs` },
+    {
+      code: "bad_arg",
+      className: r.className,
+      arg: name,
+      got: "that value",
+      expected: `an int, ${rank} ints, or ${rank} (before, after) pairs`,
+    },
     r.posOf(name),
   );
 }
@@ -179,11 +238,36 @@ export const KERAS_LAYERS: readonly KerasLayerSpec[] = [
   { className: "Conv1D", aliases: ["Convolution1D"], signature: CONV_SIG, build: conv(1) },
   { className: "Conv2D", aliases: ["Convolution2D"], signature: CONV_SIG, build: conv(2) },
   { className: "Conv3D", aliases: ["Convolution3D"], signature: CONV_SIG, build: conv(3) },
-  { className: "Conv1DTranspose", aliases: ["Convolution1DTranspose"], signature: TRANSPOSE_SIG, build: convTranspose(1) },
-  { className: "Conv2DTranspose", aliases: ["Convolution2DTranspose", "Deconvolution2D", "Deconv2D"], signature: TRANSPOSE_SIG, build: convTranspose(2) },
-  { className: "Conv3DTranspose", aliases: ["Convolution3DTranspose"], signature: TRANSPOSE_SIG, build: convTranspose(3) },
-  { className: "SeparableConv1D", aliases: ["SeparableConvolution1D"], signature: SEPARABLE_SIG, build: separable(1) },
-  { className: "SeparableConv2D", aliases: ["SeparableConvolution2D"], signature: SEPARABLE_SIG, build: separable(2) },
+  {
+    className: "Conv1DTranspose",
+    aliases: ["Convolution1DTranspose"],
+    signature: TRANSPOSE_SIG,
+    build: convTranspose(1),
+  },
+  {
+    className: "Conv2DTranspose",
+    aliases: ["Convolution2DTranspose", "Deconvolution2D", "Deconv2D"],
+    signature: TRANSPOSE_SIG,
+    build: convTranspose(2),
+  },
+  {
+    className: "Conv3DTranspose",
+    aliases: ["Convolution3DTranspose"],
+    signature: TRANSPOSE_SIG,
+    build: convTranspose(3),
+  },
+  {
+    className: "SeparableConv1D",
+    aliases: ["SeparableConvolution1D"],
+    signature: SEPARABLE_SIG,
+    build: separable(1),
+  },
+  {
+    className: "SeparableConv2D",
+    aliases: ["SeparableConvolution2D"],
+    signature: SEPARABLE_SIG,
+    build: separable(2),
+  },
   { className: "DepthwiseConv1D", signature: DEPTHWISE_SIG, build: depthwise(1) },
   { className: "DepthwiseConv2D", signature: DEPTHWISE_SIG, build: depthwise(2) },
   { className: "MaxPooling1D", aliases: ["MaxPool1D"], signature: POOL_SIG, build: pool(1, "max") },
@@ -192,22 +276,70 @@ export const KERAS_LAYERS: readonly KerasLayerSpec[] = [
   { className: "AveragePooling1D", aliases: ["AvgPool1D"], signature: POOL_SIG, build: pool(1, "avg") },
   { className: "AveragePooling2D", aliases: ["AvgPool2D"], signature: POOL_SIG, build: pool(2, "avg") },
   { className: "AveragePooling3D", aliases: ["AvgPool3D"], signature: POOL_SIG, build: pool(3, "avg") },
-  { className: "GlobalAveragePooling1D", aliases: ["GlobalAvgPool1D"], signature: ["data_format", "keepdims"], build: globalPool(1, "avg") },
-  { className: "GlobalAveragePooling2D", aliases: ["GlobalAvgPool2D"], signature: ["data_format", "keepdims"], build: globalPool(2, "avg") },
-  { className: "GlobalAveragePooling3D", aliases: ["GlobalAvgPool3D"], signature: ["data_format", "keepdims"], build: globalPool(3, "avg") },
-  { className: "GlobalMaxPooling1D", aliases: ["GlobalMaxPool1D"], signature: ["data_format", "keepdims"], build: globalPool(1, "max") },
-  { className: "GlobalMaxPooling2D", aliases: ["GlobalMaxPool2D"], signature: ["data_format", "keepdims"], build: globalPool(2, "max") },
-  { className: "GlobalMaxPooling3D", aliases: ["GlobalMaxPool3D"], signature: ["data_format", "keepdims"], build: globalPool(3, "max") },
+  {
+    className: "GlobalAveragePooling1D",
+    aliases: ["GlobalAvgPool1D"],
+    signature: ["data_format", "keepdims"],
+    build: globalPool(1, "avg"),
+  },
+  {
+    className: "GlobalAveragePooling2D",
+    aliases: ["GlobalAvgPool2D"],
+    signature: ["data_format", "keepdims"],
+    build: globalPool(2, "avg"),
+  },
+  {
+    className: "GlobalAveragePooling3D",
+    aliases: ["GlobalAvgPool3D"],
+    signature: ["data_format", "keepdims"],
+    build: globalPool(3, "avg"),
+  },
+  {
+    className: "GlobalMaxPooling1D",
+    aliases: ["GlobalMaxPool1D"],
+    signature: ["data_format", "keepdims"],
+    build: globalPool(1, "max"),
+  },
+  {
+    className: "GlobalMaxPooling2D",
+    aliases: ["GlobalMaxPool2D"],
+    signature: ["data_format", "keepdims"],
+    build: globalPool(2, "max"),
+  },
+  {
+    className: "GlobalMaxPooling3D",
+    aliases: ["GlobalMaxPool3D"],
+    signature: ["data_format", "keepdims"],
+    build: globalPool(3, "max"),
+  },
   {
     className: "Dense",
     signature: ["units", "activation", "use_bias"],
-    build: (r) => ({ kind: "dense", units: r.int("units"), useBias: r.bool("use_bias", true), activation: activation(r), inFeatures: null }),
+    build: (r) => ({
+      kind: "dense",
+      units: r.int("units"),
+      useBias: r.bool("use_bias", true),
+      activation: activation(r),
+      inFeatures: null,
+    }),
   },
-  { className: "Flatten", signature: ["data_format"], build: (r) => ({ kind: "flatten", startDim: 1, endDim: -1, dataFormat: dataFormat(r) }) },
+  {
+    className: "Flatten",
+    signature: ["data_format"],
+    build: (r) => ({ kind: "flatten", startDim: 1, endDim: -1, dataFormat: dataFormat(r) }),
+  },
   { className: "Dropout", signature: ["rate"], build: elementwise("dropout") },
   { className: "SpatialDropout1D", signature: ["rate"], build: elementwise("spatial_dropout") },
-  { className: "SpatialDropout2D", signature: ["rate", "data_format"], build: elementwise("spatial_dropout") },
-  { className: "SpatialDropout3D", signature: ["rate", "data_format"], build: elementwise("spatial_dropout") },
+  {
+    className: "SpatialDropout2D",
+    signature: ["rate", "data_format"],
+    build: elementwise("spatial_dropout"),
+  },
+  {
+    className: "SpatialDropout3D",
+    signature: ["rate", "data_format"],
+    build: elementwise("spatial_dropout"),
+  },
   { className: "GaussianNoise", signature: ["stddev"], build: elementwise("gaussian_noise") },
   { className: "GaussianDropout", signature: ["rate"], build: elementwise("gaussian_dropout") },
   { className: "AlphaDropout", signature: ["rate"], build: elementwise("alpha_dropout") },
@@ -215,11 +347,21 @@ export const KERAS_LAYERS: readonly KerasLayerSpec[] = [
   { className: "ReLU", signature: ["max_value", "negative_slope", "threshold"], build: elementwise("relu") },
   { className: "LeakyReLU", signature: ["negative_slope"], build: elementwise("leaky_relu") },
   { className: "ELU", signature: ["alpha"], build: elementwise("elu") },
-  { className: "Softmax", signature: ["axis"], build: (r) => ({ kind: "elementwise", op: "softmax", paramsPerChannel: 0, axis: r.number("axis", -1) }) },
+  {
+    className: "Softmax",
+    signature: ["axis"],
+    build: (r) => ({ kind: "elementwise", op: "softmax", paramsPerChannel: 0, axis: r.number("axis", -1) }),
+  },
   {
     className: "BatchNormalization",
     signature: ["axis", "momentum", "epsilon", "center", "scale"],
-    build: (r) => ({ kind: "batch_norm", axis: r.number("axis", -1), center: r.bool("center", true), scale: r.bool("scale", true), numFeatures: null }),
+    build: (r) => ({
+      kind: "batch_norm",
+      axis: r.number("axis", -1),
+      center: r.bool("center", true),
+      scale: r.bool("scale", true),
+      numFeatures: null,
+    }),
   },
   {
     className: "LayerNormalization",
@@ -235,37 +377,73 @@ export const KERAS_LAYERS: readonly KerasLayerSpec[] = [
   {
     className: "ZeroPadding1D",
     signature: ["padding"],
-    build: (r) => ({ kind: "zero_padding", rank: 1, padding: pairs(r, "padding", 1, 1), dataFormat: "channels_last" }),
+    build: (r) => ({
+      kind: "zero_padding",
+      rank: 1,
+      padding: pairs(r, "padding", 1, 1),
+      dataFormat: "channels_last",
+    }),
   },
   {
     className: "ZeroPadding2D",
     signature: ["padding", "data_format"],
-    build: (r) => ({ kind: "zero_padding", rank: 2, padding: pairs(r, "padding", 2, 1), dataFormat: dataFormat(r) }),
+    build: (r) => ({
+      kind: "zero_padding",
+      rank: 2,
+      padding: pairs(r, "padding", 2, 1),
+      dataFormat: dataFormat(r),
+    }),
   },
   {
     className: "ZeroPadding3D",
     signature: ["padding", "data_format"],
-    build: (r) => ({ kind: "zero_padding", rank: 3, padding: pairs(r, "padding", 3, 1), dataFormat: dataFormat(r) }),
+    build: (r) => ({
+      kind: "zero_padding",
+      rank: 3,
+      padding: pairs(r, "padding", 3, 1),
+      dataFormat: dataFormat(r),
+    }),
   },
   {
     className: "Cropping1D",
     signature: ["cropping"],
-    build: (r) => ({ kind: "cropping", rank: 1, cropping: pairs(r, "cropping", 1, 1), dataFormat: "channels_last" }),
+    build: (r) => ({
+      kind: "cropping",
+      rank: 1,
+      cropping: pairs(r, "cropping", 1, 1),
+      dataFormat: "channels_last",
+    }),
   },
   {
     className: "Cropping2D",
     signature: ["cropping", "data_format"],
-    build: (r) => ({ kind: "cropping", rank: 2, cropping: pairs(r, "cropping", 2, 0), dataFormat: dataFormat(r) }),
+    build: (r) => ({
+      kind: "cropping",
+      rank: 2,
+      cropping: pairs(r, "cropping", 2, 0),
+      dataFormat: dataFormat(r),
+    }),
   },
   {
     className: "Cropping3D",
     signature: ["cropping", "data_format"],
-    build: (r) => ({ kind: "cropping", rank: 3, cropping: pairs(r, "cropping", 3, 1), dataFormat: dataFormat(r) }),
+    build: (r) => ({
+      kind: "cropping",
+      rank: 3,
+      cropping: pairs(r, "cropping", 3, 1),
+      dataFormat: dataFormat(r),
+    }),
   },
   {
     className: "UpSampling1D",
     signature: ["size"],
-    build: (r) => ({ kind: "upsampling", rank: 1, size: r.tuple("size", 1, 2), interpolation: "nearest", dataFormat: "channels_last" }),
+    build: (r) => ({
+      kind: "upsampling",
+      rank: 1,
+      size: r.tuple("size", 1, 2),
+      interpolation: "nearest",
+      dataFormat: "channels_last",
+    }),
   },
   {
     className: "UpSampling2D",
@@ -281,9 +459,19 @@ export const KERAS_LAYERS: readonly KerasLayerSpec[] = [
   {
     className: "UpSampling3D",
     signature: ["size", "data_format"],
-    build: (r) => ({ kind: "upsampling", rank: 3, size: r.tuple("size", 3, 2), interpolation: "nearest", dataFormat: dataFormat(r) }),
+    build: (r) => ({
+      kind: "upsampling",
+      rank: 3,
+      size: r.tuple("size", 3, 2),
+      interpolation: "nearest",
+      dataFormat: dataFormat(r),
+    }),
   },
-  { className: "Reshape", signature: ["target_shape"], build: (r) => ({ kind: "reshape", targetShape: r.ints("target_shape", -1) }) },
+  {
+    className: "Reshape",
+    signature: ["target_shape"],
+    build: (r) => ({ kind: "reshape", targetShape: r.ints("target_shape", -1) }),
+  },
   { className: "Permute", signature: ["dims"], build: (r) => ({ kind: "permute", dims: r.ints("dims", 1) }) },
   { className: "RepeatVector", signature: ["n"], build: (r) => ({ kind: "repeat_vector", n: r.int("n") }) },
   { className: "Concatenate", signature: ["axis"], build: merge("concat") },
@@ -303,7 +491,11 @@ export const KERAS_LAYERS: readonly KerasLayerSpec[] = [
       inputLength: r.optionalInt("input_length"),
     }),
   },
-  { className: "SimpleRNN", signature: RNN_SIG.filter((s) => s !== "recurrent_activation"), build: recurrent("simple") },
+  {
+    className: "SimpleRNN",
+    signature: RNN_SIG.filter((s) => s !== "recurrent_activation"),
+    build: recurrent("simple"),
+  },
   { className: "LSTM", signature: RNN_SIG, build: recurrent("lstm") },
   { className: "GRU", signature: RNN_SIG, build: recurrent("gru") },
   {
@@ -312,16 +504,30 @@ export const KERAS_LAYERS: readonly KerasLayerSpec[] = [
     build: (r, inner) => {
       const layer = inner(r.raw("layer"));
       if (layer.kind !== "recurrent")
-        throw new ArgError({ code: "bad_arg", className: "Bidirectional", arg: "layer", got: layer.kind, expected: "a recurrent layer (LSTM, GRU, SimpleRNN)" }, r.posOf("layer"));
+        throw new ArgError(
+          {
+            code: "bad_arg",
+            className: "Bidirectional",
+            arg: "layer",
+            got: layer.kind,
+            expected: "a recurrent layer (LSTM, GRU, SimpleRNN)",
+          },
+          r.posOf("layer"),
+        );
       const mode = r.raw("merge_mode");
       return {
         kind: "bidirectional",
         layer,
-        mergeMode: mode?.t === "none" ? null : r.choice("merge_mode", ["concat", "sum", "mul", "ave"], "concat"),
+        mergeMode:
+          mode?.t === "none" ? null : r.choice("merge_mode", ["concat", "sum", "mul", "ave"], "concat"),
       };
     },
   },
-  { className: "TimeDistributed", signature: ["layer"], build: (r, inner) => ({ kind: "time_distributed", layer: inner(r.raw("layer")) }) },
+  {
+    className: "TimeDistributed",
+    signature: ["layer"],
+    build: (r, inner) => ({ kind: "time_distributed", layer: inner(r.raw("layer")) }),
+  },
   {
     className: "Lambda",
     signature: ["function", "output_shape"],
@@ -332,7 +538,7 @@ export const KERAS_LAYERS: readonly KerasLayerSpec[] = [
         kind: "opaque",
         reason: "lambda",
         className: "Lambda",
-        outputShape: shape && shape.every((d) => d !== null) ? (shape as number[]) : null,
+        outputShape: shape?.every((d) => d !== null) ? (shape as number[]) : null,
       };
     },
   },

@@ -37,8 +37,28 @@ interface LayerExtras {
   inputShape: { shape: (number | null)[]; batch: number | null } | null;
 }
 
+/** Names people use without importing them, as if the usual imports were there. */
+const IMPLICIT_MODULES: Record<string, string> = {
+  keras: "keras",
+  tf: "tensorflow",
+  layers: "keras.layers",
+  models: "keras.models",
+  L: "keras.layers",
+  K: "keras.backend",
+};
+
 const KERAS_ROOTS = new Set(["tensorflow", "keras", "tf_keras"]);
-const MODEL_METHODS_IGNORED = new Set(["compile", "fit", "evaluate", "predict", "save", "save_weights", "load_weights", "fit_generator", "train_on_batch", "build"]);
+const MODEL_METHODS_IGNORED = new Set([
+  "compile",
+  "fit",
+  "evaluate",
+  "predict",
+  "save",
+  "save_weights",
+  "load_weights",
+  "fit_generator",
+  "train_on_batch",
+]);
 
 export class KerasSession {
   readonly problems: Problem[] = [];
@@ -122,6 +142,11 @@ export class KerasSession {
 
   /** Bare `Conv2D(…)` with no import: read it as keras.layers.Conv2D (the seed question does this). */
   implicitGlobal(name: string, pos: Pos): Value | undefined {
+    const alias = IMPLICIT_MODULES[name];
+    if (alias) {
+      this.implicitNames.add(name);
+      return this.importModule(alias);
+    }
     const known = this.member(name, pos);
     if (known) {
       this.implicitNames.add(name);
@@ -153,8 +178,20 @@ export class KerasSession {
         }
         const layer = this.newLayer(layerName, spec.className, config, pos, this.inputShapeKwargs(r));
         if (failed) this.failedLayers.add(layer.id);
+        if (config.kind === "opaque" && config.reason === "lambda" && config.outputShape === null)
+          this.problem({
+            kind: "build",
+            severity: "warning",
+            issue: { code: "lambda_layer", className: "Lambda" },
+            pos,
+          });
         if (config.kind === "embedding" && config.inputLength !== null)
-          this.problem({ kind: "build", severity: "note", issue: { code: "input_length_keras2", length: config.inputLength }, pos });
+          this.problem({
+            kind: "build",
+            severity: "note",
+            issue: { code: "input_length_keras2", length: config.inputLength },
+            pos,
+          });
         return this.layerValue(layer);
       },
     });
@@ -173,7 +210,12 @@ export class KerasSession {
           pos,
           null,
         );
-        this.problem({ kind: "build", severity: "warning", issue: { code: "unknown_layer", className: name }, pos });
+        this.problem({
+          kind: "build",
+          severity: "warning",
+          issue: { code: "unknown_layer", className: name },
+          pos,
+        });
         return this.layerValue(layer);
       },
     });
@@ -183,7 +225,16 @@ export class KerasSession {
     const id = v?.t === "host" ? this.layerIdOf(v.host) : undefined;
     const layer = id === undefined ? undefined : this.layers[id];
     if (!layer)
-      throw new ArgError({ code: "bad_arg", className: outer, arg: "layer", got: v ? "that value" : "nothing", expected: "a layer, e.g. LSTM(64)" }, pos);
+      throw new ArgError(
+        {
+          code: "bad_arg",
+          className: outer,
+          arg: "layer",
+          got: v ? "that value" : "nothing",
+          expected: "a layer, e.g. LSTM(64)",
+        },
+        pos,
+      );
     // The wrapped layer is not a layer of the model on its own.
     this.layerHosts.delete(layer.id);
     this.unlisted.add(layer.id);
@@ -203,12 +254,28 @@ export class KerasSession {
       return { shape: full.slice(1), batch: full[0] ?? null };
     }
     if (r.has("input_shape")) return { shape: r.shape("input_shape") as (number | null)[], batch: null };
-    if (r.has("input_dim")) return { shape: [r.int("input_dim")], batch: null };
+    // Keras 2's Dense(…, input_dim=784); Embedding's own input_dim is its vocabulary size.
+    if (r.has("input_dim") && r.className !== "Embedding")
+      return { shape: [r.int("input_dim")], batch: null };
     return null;
   }
 
-  private newLayer(name: string, className: string, config: LayerConfig, pos: Pos, inputShape: LayerExtras["inputShape"]): LayerInstance {
-    const layer: LayerInstance = { id: this.layers.length, name, className, config, pos, builtWith: null, record: null };
+  private newLayer(
+    name: string,
+    className: string,
+    config: LayerConfig,
+    pos: Pos,
+    inputShape: LayerExtras["inputShape"],
+  ): LayerInstance {
+    const layer: LayerInstance = {
+      id: this.layers.length,
+      name,
+      className,
+      config,
+      pos,
+      builtWith: null,
+      record: null,
+    };
     this.layers.push(layer);
     this.extras.set(layer.id, { inputShape });
     return layer;
@@ -230,7 +297,14 @@ export class KerasSession {
       getAttr: (name) => {
         if (name === "name") return str(layer.name);
         if (name === "output_shape" && layer.record) return shapeValue(layer.record.outputs[0] ?? []);
-        if (name === "count_params") return host({ label: "count_params", call: () => (layer.record?.params.trainable != null ? int(layer.record.params.trainable + (layer.record.params.nonTrainable ?? 0)) : unknown("params")) });
+        if (name === "count_params")
+          return host({
+            label: "count_params",
+            call: () =>
+              layer.record?.params.trainable != null
+                ? int(layer.record.params.trainable + (layer.record.params.nonTrainable ?? 0))
+                : unknown("params"),
+          });
         return undefined;
       },
       call: (args, pos) => this.applyLayer(layer, args.positional[0], pos),
@@ -245,7 +319,12 @@ export class KerasSession {
     const tensors = tensorsOf(arg, this);
     if (!tensors) return unknown(`${layer.name}(…) on a value that is not a Keras tensor`);
     if (this.graph.full) {
-      this.problem({ kind: "build", severity: "error", issue: { code: "too_many_layers", limit: this.options.maxLayers }, pos });
+      this.problem({
+        kind: "build",
+        severity: "error",
+        issue: { code: "too_many_layers", limit: this.options.maxLayers },
+        pos,
+      });
       return unknown("too many layers");
     }
     const outputs = this.graph.call(layer, tensors, pos, this.isFailed(layer));
@@ -275,8 +354,23 @@ export class KerasSession {
         if (!o || !opName) return undefined;
         const spec = kerasLayerSpec(opName);
         if (!spec) return undefined;
-        const layer = this.newLayer(this.uniqueName(kerasSnakeCase(opName)), opName, spec.build(new ArgReader(opName, [], emptyCall(), pos), () => ({ kind: "opaque", reason: "unknown_layer", className: opName, outputShape: null })), pos, null);
-        return this.applyLayer(layer, { t: "list", items: reversed ? [other, this.tensorValue(t)] : [this.tensorValue(t), other] }, pos);
+        const layer = this.newLayer(
+          this.uniqueName(kerasSnakeCase(opName)),
+          opName,
+          spec.build(new ArgReader(opName, [], emptyCall(), pos), () => ({
+            kind: "opaque",
+            reason: "unknown_layer",
+            className: opName,
+            outputShape: null,
+          })),
+          pos,
+          null,
+        );
+        return this.applyLayer(
+          layer,
+          { t: "list", items: reversed ? [other, this.tensorValue(t)] : [this.tensorValue(t), other] },
+          pos,
+        );
       },
     };
     this.tensorHosts.set(h, t);
@@ -289,7 +383,12 @@ export class KerasSession {
     return host({
       label: "keras.Input",
       call: (args, pos) => {
-        const r = new ArgReader("Input", ["shape", "batch_size", "dtype", "sparse", "batch_shape", "name"], args, pos);
+        const r = new ArgReader(
+          "Input",
+          ["shape", "batch_size", "dtype", "sparse", "batch_shape", "name"],
+          args,
+          pos,
+        );
         try {
           let shape: (number | null)[] | null = r.shape("shape");
           let batch: number | null = r.optionalInt("batch_size");
@@ -324,7 +423,10 @@ export class KerasSession {
         const r = new ArgReader("InputLayer", ["shape", "batch_size"], args, pos);
         try {
           const shape = r.shape("shape") ?? r.shape("input_shape") ?? [];
-          return host({ label: "InputLayer", getAttr: (name) => (name === "__input_shape__" ? shapeValue(shape) : undefined) });
+          return host({
+            label: "InputLayer",
+            getAttr: (name) => (name === "__input_shape__" ? shapeValue(shape) : undefined),
+          });
         } catch (e) {
           if (!(e instanceof ArgError)) throw e;
           this.problem({ kind: "build", severity: "error", issue: e.issue, pos: e.pos });
@@ -340,9 +442,16 @@ export class KerasSession {
       call: (args, pos) => {
         const layerClass = this.layerClass(className);
         const inputs = args.positional[0];
-        const rest: CallArgs = { ...args, positional: args.positional.slice(1), positionalPos: args.positionalPos.slice(1) };
-        const layer = layerClass.t === "host" && layerClass.host.call ? layerClass.host.call(rest, pos) : unknown(fnName);
-        return layer.t === "host" && layer.host.call ? layer.host.call({ ...emptyCall(), positional: inputs ? [inputs] : [] }, pos) : unknown(fnName);
+        const rest: CallArgs = {
+          ...args,
+          positional: args.positional.slice(1),
+          positionalPos: args.positionalPos.slice(1),
+        };
+        const layer =
+          layerClass.t === "host" && layerClass.host.call ? layerClass.host.call(rest, pos) : unknown(fnName);
+        return layer.t === "host" && layer.host.call
+          ? layer.host.call({ ...emptyCall(), positional: inputs ? [inputs] : [] }, pos)
+          : unknown(fnName);
       },
     });
   }
@@ -353,7 +462,8 @@ export class KerasSession {
       call: (args, pos) => {
         const model = this.newModel("sequential", this.nameFrom(args, "sequential"), pos);
         const layers = args.positional[0] ?? args.keywords.get("layers");
-        if (layers && (layers.t === "list" || layers.t === "tuple")) for (const item of layers.items) this.addToSequential(model, item, pos);
+        if (layers && (layers.t === "list" || layers.t === "tuple"))
+          for (const item of layers.items) this.addToSequential(model, item, pos);
         return this.modelValue(model);
       },
     });
@@ -363,12 +473,22 @@ export class KerasSession {
     if (item.t === "host") {
       const inputShape = item.host.getAttr?.("__input_shape__", pos);
       if (inputShape && inputShape.t === "tuple") {
-        model.sequentialInput = { shape: inputShape.items.map((d) => (d.t === "int" ? d.v : null)), batch: null, name: null, pos };
+        model.sequentialInput = {
+          shape: inputShape.items.map((d) => (d.t === "int" ? d.v : null)),
+          batch: null,
+          name: null,
+          pos,
+        };
         return;
       }
       const t = this.tensorOf(item);
       if (t?.source.kind === "input" && t.shape) {
-        model.sequentialInput = { shape: t.shape.slice(1) as (number | null)[], batch: (t.shape[0] as number | null) ?? null, name: t.source.name, pos: t.source.pos };
+        model.sequentialInput = {
+          shape: t.shape.slice(1) as (number | null)[],
+          batch: (t.shape[0] as number | null) ?? null,
+          name: t.source.name,
+          pos: t.source.pos,
+        };
         return;
       }
       const id = this.layerIdOf(item.host);
@@ -384,8 +504,19 @@ export class KerasSession {
     }
     if (item.t === "object") {
       // An instance of the user's own Layer subclass.
-      const layer = this.newLayer(this.uniqueName(kerasSnakeCase(item.cls.name)), item.cls.name, { kind: "opaque", reason: "unknown_layer", className: item.cls.name, outputShape: null }, item.cls.pos, null);
-      this.problem({ kind: "build", severity: "warning", issue: { code: "unknown_layer", className: item.cls.name }, pos: item.cls.pos });
+      const layer = this.newLayer(
+        this.uniqueName(kerasSnakeCase(item.cls.name)),
+        item.cls.name,
+        { kind: "opaque", reason: "unknown_layer", className: item.cls.name, outputShape: null },
+        item.cls.pos,
+        null,
+      );
+      this.problem({
+        kind: "build",
+        severity: "warning",
+        issue: { code: "unknown_layer", className: item.cls.name },
+        pos: item.cls.pos,
+      });
       model.layers.push(layer);
     }
   }
@@ -395,7 +526,13 @@ export class KerasSession {
       label: "keras.Model",
       call: (args, pos) => {
         const oldKwargs = ["input", "output"].filter((k) => args.keywords.has(k));
-        if (oldKwargs.length > 0) this.problem({ kind: "build", severity: "note", issue: { code: "old_model_kwargs", used: oldKwargs }, pos });
+        if (oldKwargs.length > 0)
+          this.problem({
+            kind: "build",
+            severity: "note",
+            issue: { code: "old_model_kwargs", used: oldKwargs },
+            pos,
+          });
         const ins = args.keywords.get("inputs") ?? args.keywords.get("input") ?? args.positional[0];
         const outs = args.keywords.get("outputs") ?? args.keywords.get("output") ?? args.positional[1];
         const model = this.newModel("functional", this.nameFrom(args, "functional"), pos);
@@ -407,7 +544,17 @@ export class KerasSession {
   }
 
   private newModel(kind: KerasModelRecord["kind"], name: string, pos: Pos): KerasModelRecord {
-    const model: KerasModelRecord = { kind, name, pos, layers: [], sequentialInput: null, inputs: [], outputs: [], summarized: false, order: this.models.length };
+    const model: KerasModelRecord = {
+      kind,
+      name,
+      pos,
+      layers: [],
+      sequentialInput: null,
+      inputs: [],
+      outputs: [],
+      summarized: false,
+      order: this.models.length,
+    };
     this.models.push(model);
     return model;
   }
@@ -429,6 +576,27 @@ export class KerasSession {
             label: "summary",
             call: () => {
               model.summarized = true;
+              return NONE;
+            },
+          });
+        if (name === "build" && model.kind === "sequential")
+          return host({
+            label: "Sequential.build",
+            call: (args, callPos) => {
+              const r = new ArgReader("Sequential.build", ["input_shape"], args, callPos);
+              try {
+                const full = r.shape("input_shape");
+                if (full && full.length > 1)
+                  model.sequentialInput = {
+                    shape: full.slice(1),
+                    batch: full[0] ?? null,
+                    name: null,
+                    pos: callPos,
+                  };
+              } catch (e) {
+                if (!(e instanceof ArgError)) throw e;
+                this.problem({ kind: "build", severity: "error", issue: e.issue, pos: e.pos });
+              }
               return NONE;
             },
           });

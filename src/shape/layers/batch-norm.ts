@@ -14,7 +14,13 @@ export const batchNormRule: LayerRule<BatchNormConfig> = {
     const rank = input.length;
     const axis = c.axis < 0 ? rank + c.axis : c.axis;
     if (axis <= 0 || axis >= rank) {
-      return fail({ code: "axis_out_of_range", axis: c.axis, rank, inputShape: input, className: "BatchNormalization" });
+      return fail({
+        code: "axis_out_of_range",
+        axis: c.axis,
+        rank,
+        inputShape: input,
+        className: "BatchNormalization",
+      });
     }
     const channels = input[axis] ?? null;
     if (c.numFeatures !== null && typeof channels === "number" && channels !== c.numFeatures) {
@@ -42,7 +48,15 @@ export const batchNormRule: LayerRule<BatchNormConfig> = {
       outputs: [[...input]],
       params: { trainable, nonTrainable },
       steps: [
-        { code: "batch_norm.params", framework, channels: C, gamma: c.scale, beta: c.center, trainable, nonTrainable },
+        {
+          code: "batch_norm.params",
+          framework,
+          channels: C,
+          gamma: c.scale,
+          beta: c.center,
+          trainable,
+          nonTrainable,
+        },
       ],
     });
   },

@@ -1,8 +1,8 @@
 import type { BidirectionalConfig } from "../../model/layer-config.js";
 import type { Shape } from "../../model/shape.js";
 import type { LayerRule } from "../rule.js";
-import { done, firstInput } from "./spatial.js";
 import { inferRecurrent } from "./recurrent.js";
+import { done, firstInput } from "./spatial.js";
 
 /** Two copies of the wrapped RNN; merge_mode 'concat' doubles the features, sum/mul/ave keep them. */
 export const bidirectionalRule: LayerRule<BidirectionalConfig> = {

@@ -3,7 +3,18 @@ import type { Dim } from "../../model/shape.js";
 import { add, mul } from "../../model/symbolic.js";
 import type { AxisGeometry, LayerRule } from "../rule.js";
 import type { Step } from "../steps.js";
-import { assemble, axisNames, checkRank, done, fail, firstInput, layoutOf, macsOf, paddingMode, positionsOf } from "./spatial.js";
+import {
+  assemble,
+  axisNames,
+  checkRank,
+  done,
+  fail,
+  firstInput,
+  layoutOf,
+  macsOf,
+  paddingMode,
+  positionsOf,
+} from "./spatial.js";
 
 const CLASS_NAMES = { 1: "Conv1DTranspose", 2: "Conv2DTranspose", 3: "Conv3DTranspose" } as const;
 
@@ -38,7 +49,12 @@ export const convTransposeRule: LayerRule<ConvTransposeConfig> = {
         }
       }
     }
-    const rankIssue = checkRank(input, c.rank + 2, keras && input.length < c.rank + 2 ? "min" : "eq", className);
+    const rankIssue = checkRank(
+      input,
+      c.rank + 2,
+      keras && input.length < c.rank + 2 ? "min" : "eq",
+      className,
+    );
     if (rankIssue) return fail(rankIssue);
 
     const { spatial, channel } = layoutOf(c.rank, c.dataFormat);
@@ -55,7 +71,13 @@ export const convTransposeRule: LayerRule<ConvTransposeConfig> = {
       });
     }
     if (c.filters % c.groups !== 0 || (typeof inC === "number" && inC % c.groups !== 0)) {
-      return fail({ code: "groups_mismatch", groups: c.groups, inChannels: inC, filters: c.filters, inputShape: input });
+      return fail({
+        code: "groups_mismatch",
+        groups: c.groups,
+        inChannels: inC,
+        filters: c.filters,
+        inputShape: input,
+      });
     }
 
     const names = axisNames(c.rank);
@@ -82,7 +104,8 @@ export const convTransposeRule: LayerRule<ConvTransposeConfig> = {
           out = add(mul(add(inDim, -1), s), kEff + op);
         }
       } else {
-        pad = typeof c.padding === "object" ? (c.padding.explicit[i]?.[0] ?? c.padding.explicit[0]?.[0] ?? 0) : 0;
+        pad =
+          typeof c.padding === "object" ? (c.padding.explicit[i]?.[0] ?? c.padding.explicit[0]?.[0] ?? 0) : 0;
         op = givenOp ?? 0;
         out = add(mul(add(inDim, -1), s), -2 * pad + d * (k - 1) + op + 1);
       }
@@ -107,7 +130,17 @@ export const convTransposeRule: LayerRule<ConvTransposeConfig> = {
           dilations: c.dilation,
         });
       }
-      geometry.push({ axis: names[i] ?? `axis ${i}`, input: inDim, kernel: k, dilation: d, kEff, stride: s, padBefore: pad, padAfter: pad, output: out });
+      geometry.push({
+        axis: names[i] ?? `axis ${i}`,
+        input: inDim,
+        kernel: k,
+        dilation: d,
+        kEff,
+        stride: s,
+        padBefore: pad,
+        padAfter: pad,
+        output: out,
+      });
       steps.push({
         code: "conv_transpose.axis",
         axis: names[i] ?? `axis ${i}`,
@@ -150,7 +183,14 @@ export const convTransposeRule: LayerRule<ConvTransposeConfig> = {
       steps.push({ code: "macs", positions: positionsOf(inSpatial), perPosition, total: macs, note: "conv" });
     }
     return done({
-      outputs: [assemble(input[0] ?? null, geometry.map((g) => g.output), c.filters, c.dataFormat)],
+      outputs: [
+        assemble(
+          input[0] ?? null,
+          geometry.map((g) => g.output),
+          c.filters,
+          c.dataFormat,
+        ),
+      ],
       params: { trainable: params, nonTrainable: params === null ? null : 0 },
       macs,
       geometry,

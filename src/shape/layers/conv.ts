@@ -49,7 +49,13 @@ export const convRule: LayerRule<ConvConfig> = {
       });
     }
     if (c.filters % c.groups !== 0 || (typeof inC === "number" && inC % c.groups !== 0)) {
-      return fail({ code: "groups_mismatch", groups: c.groups, inChannels: inC, filters: c.filters, inputShape: input });
+      return fail({
+        code: "groups_mismatch",
+        groups: c.groups,
+        inChannels: inC,
+        filters: c.filters,
+        inputShape: input,
+      });
     }
 
     const geo = windowGeometry(input, {
@@ -92,7 +98,13 @@ export const convRule: LayerRule<ConvConfig> = {
     }
     const macs = macsOf(outSpatial, perPosition);
     if (perPosition !== null) {
-      steps.push({ code: "macs", positions: positionsOf(outSpatial), perPosition, total: macs, note: "conv" });
+      steps.push({
+        code: "macs",
+        positions: positionsOf(outSpatial),
+        perPosition,
+        total: macs,
+        note: "conv",
+      });
     }
     return done({
       outputs: [assemble(input[0] ?? null, outSpatial, c.filters, c.dataFormat)],

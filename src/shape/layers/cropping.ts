@@ -23,7 +23,15 @@ export const croppingRule: LayerRule<CroppingConfig> = {
         return fail({ code: "cropping_too_large", inputShape: input, cropping: c.cropping });
       }
       const o = add(inDim, -(before + after));
-      steps.push({ code: "pad.axis", op: "cropping", axis: names[i] ?? "", input: inDim, before, after, output: o });
+      steps.push({
+        code: "pad.axis",
+        op: "cropping",
+        axis: names[i] ?? "",
+        input: inDim,
+        before,
+        after,
+        output: o,
+      });
       out.push(o);
     }
     return done({ outputs: [assemble(input[0] ?? null, out, input[channel] ?? null, c.dataFormat)], steps });

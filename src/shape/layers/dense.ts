@@ -19,14 +19,23 @@ export const denseRule: LayerRule<DenseConfig> = {
     if (c.inFeatures !== null && typeof last === "number" && last !== c.inFeatures) {
       // PyTorch folds every leading axis (batch included) into the rows of mat1.
       const rows: Dim = positionsOf(input.slice(0, -1));
-      return fail({ code: "in_features_mismatch", rows, actual: last, declared: c.inFeatures, units: c.units });
+      return fail({
+        code: "in_features_mismatch",
+        rows,
+        actual: last,
+        declared: c.inFeatures,
+        units: c.units,
+      });
     }
     const inFeatures = typeof last === "number" ? last : c.inFeatures;
     const steps: Step[] = [];
     const warnings: ShapeIssue[] = [];
     if (input.length > 2) {
       steps.push({ code: "dense.last_axis", input, units: c.units });
-      if (framework === "keras") warnings.push({ code: "dense_on_high_rank", shape: input, units: c.units });
+      // On (batch, steps, features) Dense per time step is a common, deliberate pattern (Dense
+      // before an LSTM); on an image-like 4-D+ tensor Flatten was almost always intended.
+      if (framework === "keras" && input.length >= 4)
+        warnings.push({ code: "dense_on_high_rank", shape: input, units: c.units });
     }
     let params: number | null = null;
     let macs: number | null = null;
@@ -34,7 +43,13 @@ export const denseRule: LayerRule<DenseConfig> = {
       params = inFeatures * c.units + (c.useBias ? c.units : 0);
       steps.push({ code: "dense.params", inFeatures, units: c.units, bias: c.useBias, total: params });
       macs = macsOf(leading, inFeatures * c.units);
-      steps.push({ code: "macs", positions: positionsOf(leading), perPosition: inFeatures * c.units, total: macs, note: "dense" });
+      steps.push({
+        code: "macs",
+        positions: positionsOf(leading),
+        perPosition: inFeatures * c.units,
+        total: macs,
+        note: "dense",
+      });
     } else {
       warnings.push({ code: "channels_unknown", inputShape: input, className: "Dense" });
     }

@@ -56,7 +56,13 @@ export const depthwiseConvRule: LayerRule<DepthwiseConvConfig> = {
         total: params,
       });
       macs = macsOf(outSpatial, kernelVolume * outC);
-      steps.push({ code: "macs", positions: positionsOf(outSpatial), perPosition: kernelVolume * outC, total: macs, note: "conv" });
+      steps.push({
+        code: "macs",
+        positions: positionsOf(outSpatial),
+        perPosition: kernelVolume * outC,
+        total: macs,
+        note: "conv",
+      });
     }
     return done({
       outputs: [assemble(input[0] ?? null, outSpatial, outC, c.dataFormat)],

@@ -14,8 +14,15 @@ export const flattenRule: LayerRule<FlattenConfig> = {
     const end = c.endDim < 0 ? rank + c.endDim : c.endDim;
     if (start < 0 || end >= rank || start > end) {
       // Keras 3 turns (None,) into (None, 1); a start past the end is only reachable in PyTorch.
-      if (rank === 1) return done({ outputs: [[input[0] ?? null, 1]], steps: [{ code: "flatten", dims: [], product: 1 }] });
-      return fail({ code: "axis_out_of_range", axis: c.startDim < 0 || start < 0 ? c.startDim : c.endDim, rank, inputShape: input, className: "Flatten" });
+      if (rank === 1)
+        return done({ outputs: [[input[0] ?? null, 1]], steps: [{ code: "flatten", dims: [], product: 1 }] });
+      return fail({
+        code: "axis_out_of_range",
+        axis: c.startDim < 0 || start < 0 ? c.startDim : c.endDim,
+        rank,
+        inputShape: input,
+        className: "Flatten",
+      });
     }
     const dims = input.slice(start, end + 1);
     const product = positionsOf(dims);

@@ -23,7 +23,13 @@ export const globalPoolRule: LayerRule<GlobalPoolConfig> = {
     return done({
       outputs: [output],
       steps: [
-        { code: "global_pool", op: c.op, axes: spatial.map((ax) => input[ax] ?? null), channels, keepdims: c.keepdims },
+        {
+          code: "global_pool",
+          op: c.op,
+          axes: spatial.map((ax) => input[ax] ?? null),
+          channels,
+          keepdims: c.keepdims,
+        },
       ],
     });
   },

@@ -12,15 +12,30 @@ export const layerNormRule: LayerRule<LayerNormConfig> = {
     let known = true;
     if (c.normalizedShape !== null) {
       const tail = input.slice(rank - c.normalizedShape.length);
-      if (tail.length !== c.normalizedShape.length || tail.some((d, i) => typeof d === "number" && d !== c.normalizedShape?.[i])) {
-        return fail({ code: "axis_out_of_range", axis: -c.normalizedShape.length, rank, inputShape: input, className: "LayerNorm" });
+      if (
+        tail.length !== c.normalizedShape.length ||
+        tail.some((d, i) => typeof d === "number" && d !== c.normalizedShape?.[i])
+      ) {
+        return fail({
+          code: "axis_out_of_range",
+          axis: -c.normalizedShape.length,
+          rank,
+          inputShape: input,
+          className: "LayerNorm",
+        });
       }
       size = c.normalizedShape.reduce((a, b) => a * b, 1);
     } else {
       for (const a of c.axes) {
         const ax = a < 0 ? rank + a : a;
         if (ax <= 0 || ax >= rank) {
-          return fail({ code: "axis_out_of_range", axis: a, rank, inputShape: input, className: "LayerNormalization" });
+          return fail({
+            code: "axis_out_of_range",
+            axis: a,
+            rank,
+            inputShape: input,
+            className: "LayerNormalization",
+          });
         }
         const d = input[ax] ?? null;
         if (typeof d === "number") size *= d;
@@ -31,8 +46,12 @@ export const layerNormRule: LayerRule<LayerNormConfig> = {
     return done({
       outputs: [[...input]],
       params: { trainable: total, nonTrainable: total === null ? null : 0 },
-      steps: total === null ? [] : [{ code: "layer_norm.params", size, gamma: c.scale, beta: c.center, total }],
-      warnings: total === null ? [{ code: "channels_unknown", inputShape: input, className: "LayerNormalization" }] : [],
+      steps:
+        total === null ? [] : [{ code: "layer_norm.params", size, gamma: c.scale, beta: c.center, total }],
+      warnings:
+        total === null
+          ? [{ code: "channels_unknown", inputShape: input, className: "LayerNormalization" }]
+          : [],
     });
   },
 };

@@ -25,7 +25,13 @@ function concat(shapes: Shape[], axisArg: number): RuleResult {
   const mismatch = () => fail({ code: "merge_shape_mismatch", op: "concat", shapes, axis: axisArg });
   if (shapes.some((s) => s.length !== rank)) return mismatch();
   if (axis <= 0 || axis >= rank) {
-    return fail({ code: "axis_out_of_range", axis: axisArg, rank, inputShape: shapes[0] ?? [], className: "Concatenate" });
+    return fail({
+      code: "axis_out_of_range",
+      axis: axisArg,
+      rank,
+      inputShape: shapes[0] ?? [],
+      className: "Concatenate",
+    });
   }
   const output: Shape = [];
   for (let i = 0; i < rank; i++) {
@@ -40,7 +46,14 @@ function concat(shapes: Shape[], axisArg: number): RuleResult {
   }
   return done({
     outputs: [output],
-    steps: [{ code: "merge.concat", axis: axisArg, sizes: shapes.map((s) => s[axis] ?? null), total: output[axis] ?? null }],
+    steps: [
+      {
+        code: "merge.concat",
+        axis: axisArg,
+        sizes: shapes.map((s) => s[axis] ?? null),
+        total: output[axis] ?? null,
+      },
+    ],
   });
 }
 
@@ -74,7 +87,10 @@ function elementwise(op: MergeConfig["op"], shapes: Shape[]): RuleResult {
   }
   const batch = shapes.map((s) => s[0] ?? null).find((d) => d !== null) ?? null;
   const output: Shape = [batch, ...acc];
-  return done({ outputs: [output], steps: [{ code: "merge.elementwise", op: CLASS_NAMES[op], shapes, output }] });
+  return done({
+    outputs: [output],
+    steps: [{ code: "merge.elementwise", op: CLASS_NAMES[op], shapes, output }],
+  });
 }
 
 export const mergeRule: LayerRule<MergeConfig> = {

@@ -1,7 +1,16 @@
 import type { PoolConfig } from "../../model/layer-config.js";
 import type { LayerRule } from "../rule.js";
 import type { Step } from "../steps.js";
-import { assemble, checkRank, done, fail, firstInput, layoutOf, windowGeometry, windowStep } from "./spatial.js";
+import {
+  assemble,
+  checkRank,
+  done,
+  fail,
+  firstInput,
+  layoutOf,
+  windowGeometry,
+  windowStep,
+} from "./spatial.js";
 
 /** Pooling keeps the channels; MACs are counted as 0 (fvcore's convention: comparisons and sums are not MACs). */
 export const poolRule: LayerRule<PoolConfig> = {

@@ -17,7 +17,13 @@ export const reshapeRule: LayerRule<ReshapeConfig> = {
       const valid =
         inferAt === -1 ? knownProduct === inputSize : knownProduct > 0 && inputSize % knownProduct === 0;
       if (!valid) {
-        return fail({ code: "reshape_invalid", framework, target: c.targetShape, inputSize, inputShape: input });
+        return fail({
+          code: "reshape_invalid",
+          framework,
+          target: c.targetShape,
+          inputSize,
+          inputShape: input,
+        });
       }
       if (inferAt !== -1) inferred = inputSize / knownProduct;
     } else if (inferAt !== -1) {

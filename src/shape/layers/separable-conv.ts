@@ -63,7 +63,13 @@ export const separableConvRule: LayerRule<SeparableConvConfig> = {
         total: params,
       });
       macs = macsOf(outSpatial, depthwise + pointwise);
-      steps.push({ code: "macs", positions: positionsOf(outSpatial), perPosition: depthwise + pointwise, total: macs, note: "conv" });
+      steps.push({
+        code: "macs",
+        positions: positionsOf(outSpatial),
+        perPosition: depthwise + pointwise,
+        total: macs,
+        note: "conv",
+      });
     }
     return done({
       outputs: [assemble(input[0] ?? null, outSpatial, c.filters, c.dataFormat)],

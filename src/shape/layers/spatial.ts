@@ -1,6 +1,6 @@
 import type { DataFormat, Framework, Padding } from "../../model/layer-config.js";
 import type { Dim, Shape } from "../../model/shape.js";
-import { add, ceilDiv, floorDiv, times } from "../../model/symbolic.js";
+import { add, ceilDiv, floorDiv, mul, times } from "../../model/symbolic.js";
 import type { ShapeIssue } from "../issues.js";
 import type { AxisGeometry, LayerRecord, RuleResult } from "../rule.js";
 import type { PaddingMode, WindowAxisStep } from "../steps.js";
@@ -115,7 +115,11 @@ export function windowAxis(a: WindowAxisInput): WindowAxisResult {
   };
 }
 
-export function windowStep(code: "conv.axis" | "pool.axis", r: WindowAxisResult, ceilMode: boolean): WindowAxisStep {
+export function windowStep(
+  code: "conv.axis" | "pool.axis",
+  r: WindowAxisResult,
+  ceilMode: boolean,
+): WindowAxisStep {
   const g = r.geometry;
   return {
     code,
@@ -248,7 +252,13 @@ export function isConvRank(n: number): n is 1 | 2 | 3 {
 
 /** Number of output positions (product of sizes) as a Dim; null when any is unknown. */
 export function positionsOf(dims: Dim[]): Dim {
-  let p: Dim = 1;
-  for (const d of dims) p = times(p, d);
-  return p;
+  let known = 1;
+  let symbolic: Dim = 1;
+  for (const d of dims) {
+    if (d === null) return null;
+    if (typeof d === "number") known *= d;
+    else symbolic = times(symbolic, d);
+  }
+  // Numbers are folded first so "H"·4·2 reads "H*8", not "(H*(4))*(2)".
+  return typeof symbolic === "number" ? symbolic * known : mul(symbolic, known);
 }

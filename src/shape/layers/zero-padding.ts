@@ -17,7 +17,15 @@ export const zeroPaddingRule: LayerRule<ZeroPaddingConfig> = {
       const [before, after] = c.padding[i] ?? [0, 0];
       const inDim = input[ax] ?? null;
       const o = add(inDim, before + after);
-      steps.push({ code: "pad.axis", op: "zero_padding", axis: names[i] ?? "", input: inDim, before, after, output: o });
+      steps.push({
+        code: "pad.axis",
+        op: "zero_padding",
+        axis: names[i] ?? "",
+        input: inDim,
+        before,
+        after,
+        output: o,
+      });
       return o;
     });
     return done({ outputs: [assemble(input[0] ?? null, out, input[channel] ?? null, c.dataFormat)], steps });

@@ -1,0 +1,68 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { runConsole } from "../../src/adapters/console.js";
+import { MessageSplitter } from "../../src/adapters/console-message-splitter.js";
+
+function split(lines: string[]): string[] {
+  const s = new MessageSplitter();
+  const out: string[] = [];
+  for (const l of lines) {
+    const m = s.push(l);
+    if (m !== null) out.push(m);
+  }
+  const last = s.end();
+  if (last !== null) out.push(last);
+  return out;
+}
+
+describe("console message splitting", () => {
+  it("sends on an empty line outside a fence", () => {
+    expect(split(["a = 1", "", "b = 2", ""])).toEqual(["a = 1", "b = 2"]);
+  });
+
+  it("keeps empty lines inside a ``` fence", () => {
+    expect(split(["```python", "a = 1", "", "b = 2", "```", ""])).toEqual(["```python\na = 1\n\nb = 2\n```"]);
+  });
+
+  it("keeps one empty line inside an indented block, sends on the second", () => {
+    expect(split(["def f():", "    a = 1", "", "    return a", "", "", "x = 1", ""])).toEqual([
+      "def f():\n    a = 1\n\n    return a",
+      "x = 1",
+    ]);
+  });
+
+  it("sends what is pending at end of input, and ignores leading empty lines", () => {
+    expect(split(["", "", "a = 1"])).toEqual(["a = 1"]);
+    expect(split([])).toEqual([]);
+  });
+});
+
+describe("console chat", () => {
+  it("answers a pasted model and a not-understood line, then ends at end of input", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (d: Buffer) => {
+      printed += d.toString("utf8");
+    });
+    const done = runConsole(input, output);
+    input.end(
+      [
+        "```",
+        "model = Sequential()",
+        "",
+        "model.add(Conv2D(32, (3, 3), padding='same', input_shape=(32, 32, 3)))",
+        "```",
+        "",
+        "conv 24 filters 8x8 stride 2 on 128x128x3",
+        "",
+      ].join("\n"),
+    );
+    await done;
+    expect(printed).toContain("local console chat");
+    expect(printed).toContain("│ conv2d (Conv2D)");
+    expect(printed).toContain("(None, 32, 32, 32)");
+    expect(printed).toContain("Total params: 896 (3.50 KB)");
+    expect(printed).toContain("not understood yet");
+  });
+});
