@@ -7,4 +7,5 @@ export type EvalNote =
   | { code: "step_budget"; pos: Pos; steps: number }
   | { code: "depth_budget"; pos: Pos; depth: number }
   | { code: "collection_budget"; pos: Pos; size: number }
-  | { code: "python_error"; pos: Pos; detail: string };
+  | { code: "python_error"; pos: Pos; detail: string }
+  | { code: "layer_budget"; pos: Pos; limit: number };

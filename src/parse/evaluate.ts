@@ -47,6 +47,9 @@ class BudgetExceeded {
   constructor(readonly note: EvalNote) {}
 }
 
+/** Thrown by a framework builder to stop evaluation (e.g. too many layers created). */
+export class StopEvaluation extends BudgetExceeded {}
+
 type FuncValue = Extract<Value, { t: "func" }>;
 type ClassValue = Extract<Value, { t: "class" }>;
 

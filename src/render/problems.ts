@@ -141,5 +141,7 @@ function describeEvalNote(note: EvalNote): string {
       return `Stopped at a list of more than ${note.size.toLocaleString("en-US")} items.`;
     case "python_error":
       return `Python would fail here: ${note.detail}.`;
+    case "layer_budget":
+      return `Stopped reading the code after it created ${note.limit.toLocaleString("en-US")} layers.`;
   }
 }

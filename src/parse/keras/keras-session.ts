@@ -4,6 +4,7 @@ import type { BuildIssue, Problem } from "../../model/problems.js";
 import type { Dim, Shape } from "../../model/shape.js";
 import { GraphBuilder } from "../../shape/graph-builder.js";
 import { ArgError, ArgReader } from "../arg-reader.js";
+import { StopEvaluation } from "../evaluate.js";
 import type { Pos } from "../ast.js";
 import { type CallArgs, type HostObject, host, int, NONE, str, unknown, type Value } from "../values.js";
 import { KERAS_MERGE_FUNCTIONS, kerasLayerSpec, kerasSnakeCase } from "./keras-layers.js";
@@ -267,6 +268,9 @@ export class KerasSession {
     pos: Pos,
     inputShape: LayerExtras["inputShape"],
   ): LayerInstance {
+    // A loop that keeps creating layers stops here, long before memory or time would.
+    const limit = this.options.maxLayers * 2;
+    if (this.layers.length >= limit) throw new StopEvaluation({ code: "layer_budget", pos, limit });
     const layer: LayerInstance = {
       id: this.layers.length,
       name,

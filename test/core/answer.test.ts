@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { answer } from "../../src/core/answer.js";
+import { DEFAULT_LIMITS } from "../../src/core/request.js";
+
+function json(text: string, input?: string) {
+  const reply = answer({ text, input: input ?? null });
+  return { reply, json: reply.json };
+}
+
+describe("answer: messages that are not a model get a clear reply, never a crash", () => {
+  it("an empty message", () => {
+    for (const text of ["", "   ", "\n\n\t\n"]) {
+      const r = answer({ text });
+      expect(r.understood).toBe(false);
+      expect(r.text).toContain("The message is empty");
+    }
+  });
+
+  it("a 200 KB paste is refused with its size and the limit", () => {
+    const line = "model.add(Dense(64, activation='relu'))\n";
+    const text = line.repeat(Math.ceil((200 * 1024) / line.length));
+    const started = performance.now();
+    const r = answer({ text });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(r.understood).toBe(false);
+    expect(r.text).toMatch(/That message is 20\d KB; I read at most 128 KB/);
+  });
+
+  it("binary garbage", () => {
+    let seed = 7;
+    const bytes = Buffer.from(
+      Array.from({ length: 4096 }, () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed % 256;
+      }),
+    );
+    const r = answer({ text: bytes.toString("latin1") });
+    expect(r.understood).toBe(false);
+    expect(r.text).toContain("does not look like text");
+    const utf8 = answer({ text: bytes.toString("utf8") });
+    expect(utf8.understood).toBe(false);
+  });
+
+  it("plain language is 'not understood yet', politely, with what to paste instead", () => {
+    const r = answer({ text: "conv 24 filters 8x8 stride 2 on 128x128x3" });
+    expect(r.understood).toBe(false);
+    expect(r.text).toContain("not understood yet");
+    expect(r.text).toContain("paste the Keras model code");
+  });
+
+  it("PyTorch code is recognised and declined for now", () => {
+    const r = answer({ text: "import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n" });
+    expect(r.understood).toBe(false);
+    expect(r.text).toContain("PyTorch");
+  });
+
+  it("code without a model says what it looked for", () => {
+    const r = answer({ text: "x = 3\ny = x * 2\nprint(y)" });
+    expect(r.understood).toBe(false);
+    expect(r.text).toContain("found no Keras model");
+  });
+
+  it("a bad --input option", () => {
+    const r = answer({ text: "model = Sequential([Dense(3)])", input: "12 by 12" });
+    expect(r.understood).toBe(false);
+    expect(r.text).toContain("not a size");
+  });
+});
+
+describe("answer: models with problems still answer what can be answered", () => {
+  it("a grammar-breaking line in the middle is skipped with its line and column, the rest computes", () => {
+    const { reply, json: j } = json(
+      [
+        "model = Sequential()",
+        "model.add(Dense(128, activation='relu', input_shape=(784,)))",
+        "model.add(Dense(64 activation='relu'))",
+        "model.add(Dense(10, activation='softmax'))",
+      ].join("\n"),
+    );
+    expect(reply.understood).toBe(true);
+    expect(j.layers.map((l) => l.outputShape)).toEqual([
+      [null, 128],
+      [null, 10],
+    ]);
+    expect(j.warnings[0]).toMatchObject({ code: "line_skipped", line: 3, column: 20 });
+    expect(j.warnings[0]?.message).toContain("expected");
+    expect(j.warnings[0]?.message).not.toMatch(/nearley|Unexpected|Instead/);
+  });
+
+  it("an unknown layer shows as unknown and the layers after it still compute", () => {
+    const { json: j } = json(
+      "model = Sequential()\nmodel.add(Conv2D(8, 3, input_shape=(16, 16, 3)))\nmodel.add(MyCustomLayer(4))\nmodel.add(Flatten())\nmodel.add(Dense(2))",
+    );
+    expect(j.layers.map((l) => [l.type, l.outputShape, l.params])).toEqual([
+      ["Conv2D", [null, 14, 14, 8], 224],
+      ["MyCustomLayer", [null, 14, 14, 8], null],
+      ["Flatten", [null, 1568], 0],
+      ["Dense", [null, 2], 3138],
+    ]);
+    expect(j.totalParams).toBeNull();
+    expect(j.warnings.map((w) => w.code)).toContain("unknown_layer");
+    expect(j.reply).toContain("Total params: 3,362 + ?");
+  });
+
+  it("bad layer arguments are errors at the argument, with what was expected", () => {
+    const cases: [string, RegExp][] = [
+      ["Conv2D(kernel_size=3)", /Conv2D\(\) needs the argument 'filters'/],
+      ["Conv2D(8, 'big')", /kernel_size='big'\): expected an integer or a tuple of 2 integers/],
+      ["Conv2D(8, 3, strides=0)", /strides=0\): expected positive integers/],
+      ["Dense(10**9)", /units=1000000000\): expected a positive integer up to 1,000,000/],
+      ["MaxPooling2D(2, padding='full')", /padding='full'\): expected 'valid' or 'same'/],
+    ];
+    for (const [layer, message] of cases) {
+      const { reply, json: j } = json(`inp = Input(shape=(8, 8, 3))\nout = ${layer}(inp)\nmodel = Model(inp, out)`);
+      expect(reply.understood).toBe(true);
+      expect(j.errors[0]?.message, layer).toMatch(message);
+      expect(j.errors[0]?.line).toBe(2);
+      expect(j.layers.at(-1)?.status).toBe("error");
+    }
+  });
+
+  it("an endless loop in the code stops at the step budget and says so", () => {
+    const { reply, json: j } = json(
+      "model = Sequential([Dense(4, input_shape=(3,))])\nwhile True:\n    model.add(Dropout(0.1))\n    model.add(Dropout(0.1))",
+    );
+    expect(reply.understood).toBe(true);
+    expect(j.notes.join(" ")).toContain("Stopped reading the code after it created 4,000 layers");
+    expect(j.errors.map((e) => e.code)).toContain("too_many_layers");
+    expect(j.layers.length).toBe(2000);
+  });
+
+  it("more layers than the limit are cut at the limit with a message", () => {
+    const limits = { ...DEFAULT_LIMITS, maxLayers: 50 };
+    const r = answer({ text: "model = Sequential([Dense(4, input_shape=(3,))])\nfor i in range(100):\n    model.add(Dense(4))" }, limits);
+    expect(r.json.layers.length).toBe(50);
+    expect(r.json.errors.map((e) => e.code)).toContain("too_many_layers");
+  });
+
+  it("the Keras 2/3 differences are answered as the code means, with a note", () => {
+    const { json: j } = json("inp = Input(shape=(4,))\nout = Dense(2)(inp)\nmodel = Model(input=inp, output=out)");
+    expect(j.totalParams).toBe(10);
+    expect(j.notes.join(" ")).toContain("Keras 3 only accepts inputs= and outputs=");
+    const emb = json("model = Sequential([Embedding(1000, 8, input_length=20), Flatten(), Dense(1)])").json;
+    expect(emb.layers.map((l) => l.outputShape)).toEqual([
+      [null, 20, 8],
+      [null, 160],
+      [null, 1],
+    ]);
+    expect(emb.notes.join(" ")).toContain("Keras 3 ignores input_length");
+  });
+
+  it("--input replaces the code's input shape", () => {
+    const { json: j } = json("model = Sequential([Conv2D(4, 3, input_shape=(32, 32, 3))])", "(None, 10, 10, 1)");
+    expect(j.input).toEqual([null, 10, 10, 1]);
+    expect(j.layers[0]?.outputShape).toEqual([null, 8, 8, 4]);
+    expect(j.layers[0]?.params).toBe(40);
+  });
+
+  it("the text reply and --json come from the same analysis", () => {
+    const { reply, json: j } = json("model = Sequential([Dense(5, input_shape=(3,)), Dense(2)])");
+    expect(j.reply).toBe(reply.text);
+    for (const l of j.layers) expect(reply.text).toContain(`${l.name} (${l.type})`);
+    expect(reply.text).toContain(`Total params: ${j.totalParams}`);
+  });
+});
