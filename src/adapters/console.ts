@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { answer } from "../core/answer.js";
 import { MessageSplitter } from "./console-message-splitter.js";
+import { wrapForTerminal } from "./terminal-wrap.js";
 
 const BANNER = [
   "shapebot — local console chat (no Discord/Slack tokens set).",
@@ -20,7 +21,8 @@ export async function runConsole(input: NodeJS.ReadableStream, output: NodeJS.Wr
   };
   const send = (message: string) => {
     const reply = answer({ text: message });
-    output.write(`\nshapebot>\n${reply.text}\n\n`);
+    const columns = (output as NodeJS.WriteStream).columns ?? Number.NaN;
+    output.write(`\nshapebot>\n${wrapForTerminal(reply.text, columns)}\n\n`);
   };
   prompt();
   for await (const line of rl) {

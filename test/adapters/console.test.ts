@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runConsole } from "../../src/adapters/console.js";
 import { MessageSplitter } from "../../src/adapters/console-message-splitter.js";
+import { wrapForTerminal } from "../../src/adapters/terminal-wrap.js";
 
 function split(lines: string[]): string[] {
   const s = new MessageSplitter();
@@ -64,5 +65,25 @@ describe("console chat", () => {
     expect(printed).toContain("(None, 32, 32, 32)");
     expect(printed).toContain("Total params: 896 (3.50 KB)");
     expect(printed).toContain("not understood yet");
+  });
+});
+
+describe("terminal wrapping", () => {
+  it("wraps prose at spaces with a hanging indent and leaves the fenced table alone", () => {
+    const table = "│ conv_1 (Conv2D)          │ (None, 61, 61, 24)  │   4,632 │";
+    const text = [
+      "```text",
+      table,
+      "```",
+      "  • each of the 24 filters spans all 3 input channels and sums them into one number",
+    ].join("\n");
+    const wrapped = wrapForTerminal(text, 40).split("\n");
+    expect(wrapped.slice(0, 3)).toEqual(["```text", table, "```"]);
+    expect(wrapped.slice(3)).toEqual([
+      "  • each of the 24 filters spans all 3",
+      "    input channels and sums them into",
+      "    one number",
+    ]);
+    expect(wrapForTerminal(text, Number.NaN)).toBe(text);
   });
 });

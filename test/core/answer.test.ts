@@ -49,7 +49,9 @@ describe("answer: messages that are not a model get a clear reply, never a crash
   });
 
   it("PyTorch code is recognised and declined for now", () => {
-    const r = answer({ text: "import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n" });
+    const r = answer({
+      text: "import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n",
+    });
     expect(r.understood).toBe(false);
     expect(r.text).toContain("PyTorch");
   });
@@ -111,7 +113,9 @@ describe("answer: models with problems still answer what can be answered", () =>
       ["MaxPooling2D(2, padding='full')", /padding='full'\): expected 'valid' or 'same'/],
     ];
     for (const [layer, message] of cases) {
-      const { reply, json: j } = json(`inp = Input(shape=(8, 8, 3))\nout = ${layer}(inp)\nmodel = Model(inp, out)`);
+      const { reply, json: j } = json(
+        `inp = Input(shape=(8, 8, 3))\nout = ${layer}(inp)\nmodel = Model(inp, out)`,
+      );
       expect(reply.understood).toBe(true);
       expect(j.errors[0]?.message, layer).toMatch(message);
       expect(j.errors[0]?.line).toBe(2);
@@ -131,13 +135,20 @@ describe("answer: models with problems still answer what can be answered", () =>
 
   it("more layers than the limit are cut at the limit with a message", () => {
     const limits = { ...DEFAULT_LIMITS, maxLayers: 50 };
-    const r = answer({ text: "model = Sequential([Dense(4, input_shape=(3,))])\nfor i in range(100):\n    model.add(Dense(4))" }, limits);
+    const r = answer(
+      {
+        text: "model = Sequential([Dense(4, input_shape=(3,))])\nfor i in range(100):\n    model.add(Dense(4))",
+      },
+      limits,
+    );
     expect(r.json.layers.length).toBe(50);
     expect(r.json.errors.map((e) => e.code)).toContain("too_many_layers");
   });
 
   it("the Keras 2/3 differences are answered as the code means, with a note", () => {
-    const { json: j } = json("inp = Input(shape=(4,))\nout = Dense(2)(inp)\nmodel = Model(input=inp, output=out)");
+    const { json: j } = json(
+      "inp = Input(shape=(4,))\nout = Dense(2)(inp)\nmodel = Model(input=inp, output=out)",
+    );
     expect(j.totalParams).toBe(10);
     expect(j.notes.join(" ")).toContain("Keras 3 only accepts inputs= and outputs=");
     const emb = json("model = Sequential([Embedding(1000, 8, input_length=20), Flatten(), Dense(1)])").json;
@@ -150,7 +161,10 @@ describe("answer: models with problems still answer what can be answered", () =>
   });
 
   it("--input replaces the code's input shape", () => {
-    const { json: j } = json("model = Sequential([Conv2D(4, 3, input_shape=(32, 32, 3))])", "(None, 10, 10, 1)");
+    const { json: j } = json(
+      "model = Sequential([Conv2D(4, 3, input_shape=(32, 32, 3))])",
+      "(None, 10, 10, 1)",
+    );
     expect(j.input).toEqual([null, 10, 10, 1]);
     expect(j.layers[0]?.outputShape).toEqual([null, 8, 8, 4]);
     expect(j.layers[0]?.params).toBe(40);

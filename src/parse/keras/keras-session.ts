@@ -4,8 +4,8 @@ import type { BuildIssue, Problem } from "../../model/problems.js";
 import type { Dim, Shape } from "../../model/shape.js";
 import { GraphBuilder } from "../../shape/graph-builder.js";
 import { ArgError, ArgReader } from "../arg-reader.js";
-import { StopEvaluation } from "../evaluate.js";
 import type { Pos } from "../ast.js";
+import { StopEvaluation } from "../evaluate.js";
 import { type CallArgs, type HostObject, host, int, NONE, str, unknown, type Value } from "../values.js";
 import { KERAS_MERGE_FUNCTIONS, kerasLayerSpec, kerasSnakeCase } from "./keras-layers.js";
 
