@@ -134,6 +134,58 @@ function tfjsOf(m: { h: number; w: number; c: number; body: LayerCase[]; head: L
   return { rows, failedAt: null };
 }
 
+// Sequence models: Embedding, Conv1D, pooling, recurrent layers (GRU with reset_after=False, which
+// is what tfjs implements; Keras 3's default reset_after=True is checked against Keras fixtures).
+const rnnKind = fc.constantFrom("LSTM", "GRU", "SimpleRNN");
+const sequenceLayer: fc.Arbitrary<LayerCase> = fc.oneof(
+  fc
+    .record({ kind: rnnKind, units: fc.integer({ min: 1, max: 12 }), seq: fc.boolean(), bi: fc.boolean() })
+    .map(({ kind, units, seq, bi }) => {
+      const extra = kind === "GRU" ? ", reset_after=False" : "";
+      const inner = `layers.${kind}(${units}, return_sequences=${seq ? "True" : "False"}${extra})`;
+      const make = () => {
+        const cfg = { units, returnSequences: seq };
+        return kind === "LSTM"
+          ? tf.layers.lstm(cfg)
+          : kind === "GRU"
+            ? tf.layers.gru(cfg)
+            : tf.layers.simpleRNN(cfg);
+      };
+      return {
+        python: bi ? `layers.Bidirectional(${inner}` : inner.slice(0, -1),
+        build: () => (bi ? tf.layers.bidirectional({ layer: make() as tf.RNN }) : make()),
+      };
+    }),
+  fc
+    .record({ filters: fc.integer({ min: 1, max: 8 }), k: fc.integer({ min: 1, max: 4 }), padding })
+    .map(({ filters, k, padding }) => ({
+      python: `layers.Conv1D(${filters}, ${k}, padding='${padding}'`,
+      build: () => tf.layers.conv1d({ filters, kernelSize: k, padding: padding as "valid" | "same" }),
+    })),
+  fc.integer({ min: 1, max: 3 }).map((p) => ({
+    python: `layers.MaxPooling1D(${p}`,
+    build: () => tf.layers.maxPooling1d({ poolSize: p }),
+  })),
+  fc.integer({ min: 1, max: 9 }).map((units) => ({
+    python: `layers.Dense(${units}`,
+    build: () => tf.layers.dense({ units }),
+  })),
+);
+
+const sequenceModel = fc.record({
+  vocab: fc.integer({ min: 2, max: 500 }),
+  dim: fc.integer({ min: 1, max: 16 }),
+  steps: fc.integer({ min: 1, max: 12 }),
+  body: fc.array(sequenceLayer, { minLength: 1, maxLength: 4 }),
+});
+
+function tfjsRows(layers: tf.layers.Layer[]) {
+  return layers.map((layer) => ({
+    shape: layer.outputShape as (number | null)[],
+    params: layer.countParams(),
+  }));
+}
+
 describe("Keras code → shapebot --json, checked against tfjs", () => {
   beforeAll(async () => {
     await tf.setBackend("cpu");
@@ -167,6 +219,56 @@ describe("Keras code → shapebot --json, checked against tfjs", () => {
         }
       }),
       { seed: 20261126, numRuns: 400 },
+    );
+  });
+
+  it("matches tfjs on random sequence models (Embedding, Conv1D, LSTM/GRU/SimpleRNN, Bidirectional)", () => {
+    fc.assert(
+      fc.property(sequenceModel, (m) => {
+        const python = [
+          "from tensorflow import keras",
+          "from tensorflow.keras import layers",
+          "model = keras.Sequential()",
+          `model.add(keras.Input(shape=(${m.steps},)))`,
+          `model.add(layers.Embedding(${m.vocab}, ${m.dim}))`,
+          ...m.body.map((l) => `model.add(${l.python}))`),
+        ].join("\n");
+        const model = tf.sequential();
+        let failedAt: number | null = null;
+        model.add(tf.layers.embedding({ inputDim: m.vocab, outputDim: m.dim, inputLength: m.steps }));
+        for (let i = 0; i < m.body.length && failedAt === null; i++) {
+          try {
+            model.add((m.body[i] as LayerCase).build({}));
+            const shape = model.layers.at(-1)?.outputShape as (number | null)[];
+            if (shape.some((d) => d !== null && d <= 0)) failedAt = i;
+          } catch {
+            failedAt = i;
+          }
+        }
+        const expected = tfjsRows(model.layers.slice(0, failedAt === null ? undefined : failedAt + 1)).slice(
+          0,
+          failedAt === null ? undefined : failedAt + 1,
+        );
+        const json = answer({ text: python }).json;
+        const ok = json.layers.filter((l) => l.status === "ok");
+        const wanted = failedAt === null ? expected : expected.slice(0, failedAt + 1);
+        if (failedAt === null) {
+          expect(
+            ok.map((l) => [l.outputShape, l.params]),
+            python,
+          ).toEqual(wanted.map((r) => [r.shape, r.params]));
+          expect(json.errors, python).toEqual([]);
+        } else {
+          expect(json.errors.length, python).toBeGreaterThan(0);
+          expect(ok.length, python).toBe(failedAt + 1);
+          expect(
+            ok.map((l) => [l.outputShape, l.params]),
+            python,
+          ).toEqual(wanted.slice(0, failedAt + 1).map((r) => [r.shape, r.params]));
+        }
+        model.dispose();
+      }),
+      { seed: 20261126, numRuns: 300 },
     );
   });
 });
