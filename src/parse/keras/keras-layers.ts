@@ -218,6 +218,29 @@ function pairs(r: ArgReader, name: string, rank: number, fallback: number): [num
   );
 }
 
+/** ZeroPadding/Cropping: Keras' defaults are 1 everywhere except Cropping2D's 0. */
+function padOrCrop(kind: "zero_padding" | "cropping", rank: 1 | 2 | 3): KerasLayerSpec["build"] {
+  const arg = kind === "zero_padding" ? "padding" : "cropping";
+  const fallback = kind === "cropping" && rank === 2 ? 0 : 1;
+  return (r) => {
+    const amounts = pairs(r, arg, rank, fallback);
+    const format = rank === 1 ? "channels_last" : dataFormat(r);
+    return kind === "zero_padding"
+      ? { kind, rank, padding: amounts, dataFormat: format }
+      : { kind, rank, cropping: amounts, dataFormat: format };
+  };
+}
+
+function upSampling(rank: 1 | 2 | 3): KerasLayerSpec["build"] {
+  return (r) => ({
+    kind: "upsampling",
+    rank,
+    size: r.tuple("size", rank, 2),
+    interpolation: rank === 2 ? r.str("interpolation", "nearest") : "nearest",
+    dataFormat: rank === 1 ? "channels_last" : dataFormat(r),
+  });
+}
+
 function recurrent(cell: RecurrentConfig["cell"]): KerasLayerSpec["build"] {
   return (r) => ({
     kind: "recurrent",
@@ -374,99 +397,15 @@ export const KERAS_LAYERS: readonly KerasLayerSpec[] = [
       normalizedShape: null,
     }),
   },
-  {
-    className: "ZeroPadding1D",
-    signature: ["padding"],
-    build: (r) => ({
-      kind: "zero_padding",
-      rank: 1,
-      padding: pairs(r, "padding", 1, 1),
-      dataFormat: "channels_last",
-    }),
-  },
-  {
-    className: "ZeroPadding2D",
-    signature: ["padding", "data_format"],
-    build: (r) => ({
-      kind: "zero_padding",
-      rank: 2,
-      padding: pairs(r, "padding", 2, 1),
-      dataFormat: dataFormat(r),
-    }),
-  },
-  {
-    className: "ZeroPadding3D",
-    signature: ["padding", "data_format"],
-    build: (r) => ({
-      kind: "zero_padding",
-      rank: 3,
-      padding: pairs(r, "padding", 3, 1),
-      dataFormat: dataFormat(r),
-    }),
-  },
-  {
-    className: "Cropping1D",
-    signature: ["cropping"],
-    build: (r) => ({
-      kind: "cropping",
-      rank: 1,
-      cropping: pairs(r, "cropping", 1, 1),
-      dataFormat: "channels_last",
-    }),
-  },
-  {
-    className: "Cropping2D",
-    signature: ["cropping", "data_format"],
-    build: (r) => ({
-      kind: "cropping",
-      rank: 2,
-      cropping: pairs(r, "cropping", 2, 0),
-      dataFormat: dataFormat(r),
-    }),
-  },
-  {
-    className: "Cropping3D",
-    signature: ["cropping", "data_format"],
-    build: (r) => ({
-      kind: "cropping",
-      rank: 3,
-      cropping: pairs(r, "cropping", 3, 1),
-      dataFormat: dataFormat(r),
-    }),
-  },
-  {
-    className: "UpSampling1D",
-    signature: ["size"],
-    build: (r) => ({
-      kind: "upsampling",
-      rank: 1,
-      size: r.tuple("size", 1, 2),
-      interpolation: "nearest",
-      dataFormat: "channels_last",
-    }),
-  },
-  {
-    className: "UpSampling2D",
-    signature: ["size", "data_format", "interpolation"],
-    build: (r) => ({
-      kind: "upsampling",
-      rank: 2,
-      size: r.tuple("size", 2, 2),
-      interpolation: r.str("interpolation", "nearest"),
-      dataFormat: dataFormat(r),
-    }),
-  },
-  {
-    className: "UpSampling3D",
-    signature: ["size", "data_format"],
-    build: (r) => ({
-      kind: "upsampling",
-      rank: 3,
-      size: r.tuple("size", 3, 2),
-      interpolation: "nearest",
-      dataFormat: dataFormat(r),
-    }),
-  },
+  { className: "ZeroPadding1D", signature: ["padding"], build: padOrCrop("zero_padding", 1) },
+  { className: "ZeroPadding2D", signature: ["padding", "data_format"], build: padOrCrop("zero_padding", 2) },
+  { className: "ZeroPadding3D", signature: ["padding", "data_format"], build: padOrCrop("zero_padding", 3) },
+  { className: "Cropping1D", signature: ["cropping"], build: padOrCrop("cropping", 1) },
+  { className: "Cropping2D", signature: ["cropping", "data_format"], build: padOrCrop("cropping", 2) },
+  { className: "Cropping3D", signature: ["cropping", "data_format"], build: padOrCrop("cropping", 3) },
+  { className: "UpSampling1D", signature: ["size"], build: upSampling(1) },
+  { className: "UpSampling2D", signature: ["size", "data_format", "interpolation"], build: upSampling(2) },
+  { className: "UpSampling3D", signature: ["size", "data_format"], build: upSampling(3) },
   {
     className: "Reshape",
     signature: ["target_shape"],

@@ -1,18 +1,7 @@
 import type { ConvConfig } from "../../model/layer-config.js";
 import type { LayerRule } from "../rule.js";
-import type { Step } from "../steps.js";
-import {
-  assemble,
-  checkRank,
-  done,
-  fail,
-  firstInput,
-  layoutOf,
-  macsOf,
-  positionsOf,
-  windowGeometry,
-  windowStep,
-} from "./spatial.js";
+import { convMacs, convWindow } from "./conv-window.js";
+import { assemble, checkRank, done, fail, firstInput, layoutOf } from "./spatial.js";
 
 const CLASS_NAMES = { 1: "Conv1D", 2: "Conv2D", 3: "Conv3D" } as const;
 
@@ -27,15 +16,16 @@ export const convRule: LayerRule<ConvConfig> = {
     if (c.padding === "same_torch" && Math.max(...c.strides) > 1) {
       return fail({ code: "same_padding_strided", strides: c.strides });
     }
-    const rankIssue =
-      input.length < c.rank + 2
-        ? checkRank(input, c.rank + 2, framework === "keras" ? "min" : "eq", className)
-        : checkRank(input, c.rank + 2, "eq", className);
+    // The rank is checked before the channel checks read the channel axis.
+    const rankIssue = checkRank(
+      input,
+      c.rank + 2,
+      framework === "pytorch" || input.length >= c.rank + 2 ? "eq" : "min",
+      className,
+    );
     if (rankIssue) return fail(rankIssue);
-
     const { channel } = layoutOf(c.rank, c.dataFormat);
     const inC = input[channel] ?? null;
-    const kernelVolume = c.kernel.reduce((a, b) => a * b, 1);
 
     if (c.inChannels !== null && typeof inC === "number" && inC !== c.inChannels) {
       return fail({
@@ -58,22 +48,9 @@ export const convRule: LayerRule<ConvConfig> = {
       });
     }
 
-    const geo = windowGeometry(input, {
-      framework,
-      layer: "conv",
-      rank: c.rank,
-      kernel: c.kernel,
-      strides: c.strides,
-      dilation: c.dilation,
-      padding: c.padding,
-      ceilMode: false,
-      dataFormat: c.dataFormat,
-      kernelShape: typeof inC === "number" ? [...c.kernel, inC, c.filters] : null,
-    });
-    if (!geo.ok) return fail(geo.issue);
-
-    const outSpatial = geo.axes.map((a) => a.geometry.output);
-    const steps: Step[] = geo.axes.map((a) => windowStep("conv.axis", a, false));
+    const w = convWindow(input, c, framework, className, c.filters, framework === "pytorch");
+    if (!w.ok) return w.result;
+    const { outSpatial, steps, kernelVolume } = w.window;
     steps.push({ code: "conv.channels", inChannels: inC, filters: c.filters, groups: c.groups });
 
     // PyTorch's declared in_channels fixes the weights even when the input size is symbolic.
@@ -96,21 +73,12 @@ export const convRule: LayerRule<ConvConfig> = {
         total: params,
       });
     }
-    const macs = macsOf(outSpatial, perPosition);
-    if (perPosition !== null) {
-      steps.push({
-        code: "macs",
-        positions: positionsOf(outSpatial),
-        perPosition,
-        total: macs,
-        note: "conv",
-      });
-    }
+    const macs = convMacs(outSpatial, perPosition, steps);
     return done({
       outputs: [assemble(input[0] ?? null, outSpatial, c.filters, c.dataFormat)],
       params: { trainable: params, nonTrainable: params === null ? null : 0 },
       macs,
-      geometry: geo.axes.map((a) => a.geometry),
+      geometry: w.window.geometry,
       steps,
       warnings: knownC === null ? [{ code: "channels_unknown", inputShape: input, className }] : [],
     });

@@ -1,18 +1,7 @@
 import type { DepthwiseConvConfig } from "../../model/layer-config.js";
 import type { LayerRule } from "../rule.js";
-import type { Step } from "../steps.js";
-import {
-  assemble,
-  checkRank,
-  done,
-  fail,
-  firstInput,
-  layoutOf,
-  macsOf,
-  positionsOf,
-  windowGeometry,
-  windowStep,
-} from "./spatial.js";
+import { convMacs, convWindow } from "./conv-window.js";
+import { assemble, done, firstInput } from "./spatial.js";
 
 /** Keras DepthwiseConv: each input channel gets its own depth_multiplier filters; params kh·kw·C_in·dm + C_in·dm. */
 export const depthwiseConvRule: LayerRule<DepthwiseConvConfig> = {
@@ -20,26 +9,9 @@ export const depthwiseConvRule: LayerRule<DepthwiseConvConfig> = {
   infer({ config: c, inputs, framework }) {
     const input = firstInput(inputs);
     const className = c.rank === 1 ? "DepthwiseConv1D" : "DepthwiseConv2D";
-    const rankIssue = checkRank(input, c.rank + 2, input.length < c.rank + 2 ? "min" : "eq", className);
-    if (rankIssue) return fail(rankIssue);
-    const { channel } = layoutOf(c.rank, c.dataFormat);
-    const inC = input[channel] ?? null;
-    const geo = windowGeometry(input, {
-      framework,
-      layer: "conv",
-      rank: c.rank,
-      kernel: c.kernel,
-      strides: c.strides,
-      dilation: c.dilation,
-      padding: c.padding,
-      ceilMode: false,
-      dataFormat: c.dataFormat,
-      kernelShape: typeof inC === "number" ? [...c.kernel, inC, c.depthMultiplier] : null,
-    });
-    if (!geo.ok) return fail(geo.issue);
-    const outSpatial = geo.axes.map((a) => a.geometry.output);
-    const steps: Step[] = geo.axes.map((a) => windowStep("conv.axis", a, false));
-    const kernelVolume = c.kernel.reduce((a, b) => a * b, 1);
+    const w = convWindow(input, c, framework, className, c.depthMultiplier, false);
+    if (!w.ok) return w.result;
+    const { inC, outSpatial, steps, kernelVolume } = w.window;
     let params: number | null = null;
     let macs: number | null = null;
     let outC: number | null = null;
@@ -55,20 +27,13 @@ export const depthwiseConvRule: LayerRule<DepthwiseConvConfig> = {
         bias: c.useBias,
         total: params,
       });
-      macs = macsOf(outSpatial, kernelVolume * outC);
-      steps.push({
-        code: "macs",
-        positions: positionsOf(outSpatial),
-        perPosition: kernelVolume * outC,
-        total: macs,
-        note: "conv",
-      });
+      macs = convMacs(outSpatial, kernelVolume * outC, steps);
     }
     return done({
       outputs: [assemble(input[0] ?? null, outSpatial, outC, c.dataFormat)],
       params: { trainable: params, nonTrainable: params === null ? null : 0 },
       macs,
-      geometry: geo.axes.map((a) => a.geometry),
+      geometry: w.window.geometry,
       steps,
       warnings: outC === null ? [{ code: "channels_unknown", inputShape: input, className }] : [],
     });

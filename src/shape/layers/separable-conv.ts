@@ -1,18 +1,7 @@
 import type { SeparableConvConfig } from "../../model/layer-config.js";
 import type { LayerRule } from "../rule.js";
-import type { Step } from "../steps.js";
-import {
-  assemble,
-  checkRank,
-  done,
-  fail,
-  firstInput,
-  layoutOf,
-  macsOf,
-  positionsOf,
-  windowGeometry,
-  windowStep,
-} from "./spatial.js";
+import { convMacs, convWindow } from "./conv-window.js";
+import { assemble, done, firstInput } from "./spatial.js";
 
 /**
  * Keras SeparableConv: depthwise (k·C_in·dm weights, no bias) then a 1×1 pointwise conv
@@ -23,27 +12,10 @@ export const separableConvRule: LayerRule<SeparableConvConfig> = {
   infer({ config: c, inputs, framework }) {
     const input = firstInput(inputs);
     const className = c.rank === 1 ? "SeparableConv1D" : "SeparableConv2D";
-    const rankIssue = checkRank(input, c.rank + 2, input.length < c.rank + 2 ? "min" : "eq", className);
-    if (rankIssue) return fail(rankIssue);
-    const { channel } = layoutOf(c.rank, c.dataFormat);
-    const inC = input[channel] ?? null;
-    const geo = windowGeometry(input, {
-      framework,
-      layer: "conv",
-      rank: c.rank,
-      kernel: c.kernel,
-      strides: c.strides,
-      dilation: c.dilation,
-      padding: c.padding,
-      ceilMode: false,
-      dataFormat: c.dataFormat,
-      kernelShape: typeof inC === "number" ? [...c.kernel, inC, c.filters] : null,
-    });
-    if (!geo.ok) return fail(geo.issue);
-    const outSpatial = geo.axes.map((a) => a.geometry.output);
-    const steps: Step[] = geo.axes.map((a) => windowStep("conv.axis", a, false));
+    const w = convWindow(input, c, framework, className, c.filters, false);
+    if (!w.ok) return w.result;
+    const { inC, outSpatial, steps, kernelVolume } = w.window;
     steps.push({ code: "conv.channels", inChannels: inC, filters: c.filters, groups: 1 });
-    const kernelVolume = c.kernel.reduce((a, b) => a * b, 1);
     let params: number | null = null;
     let macs: number | null = null;
     if (typeof inC === "number") {
@@ -62,20 +34,13 @@ export const separableConvRule: LayerRule<SeparableConvConfig> = {
         bias: c.useBias,
         total: params,
       });
-      macs = macsOf(outSpatial, depthwise + pointwise);
-      steps.push({
-        code: "macs",
-        positions: positionsOf(outSpatial),
-        perPosition: depthwise + pointwise,
-        total: macs,
-        note: "conv",
-      });
+      macs = convMacs(outSpatial, depthwise + pointwise, steps);
     }
     return done({
       outputs: [assemble(input[0] ?? null, outSpatial, c.filters, c.dataFormat)],
       params: { trainable: params, nonTrainable: params === null ? null : 0 },
       macs,
-      geometry: geo.axes.map((a) => a.geometry),
+      geometry: w.window.geometry,
       steps,
       warnings: params === null ? [{ code: "channels_unknown", inputShape: input, className }] : [],
     });

@@ -1,0 +1,75 @@
+import type { DataFormat, Framework, Padding } from "../../model/layer-config.js";
+import type { Dim, Shape } from "../../model/shape.js";
+import type { AxisGeometry, RuleResult } from "../rule.js";
+import type { Step } from "../steps.js";
+import { checkRank, fail, layoutOf, macsOf, positionsOf, windowGeometry, windowStep } from "./spatial.js";
+
+/** The window arguments every convolution shares. */
+export interface ConvWindowConfig {
+  rank: 1 | 2 | 3;
+  kernel: number[];
+  strides: number[];
+  dilation: number[];
+  padding: Padding;
+  dataFormat: DataFormat;
+}
+
+export interface ConvWindow {
+  inC: Dim;
+  outSpatial: Dim[];
+  geometry: AxisGeometry[];
+  /** The per-axis "conv.axis" steps. */
+  steps: Step[];
+  kernelVolume: number;
+}
+
+/**
+ * The part conv, depthwise and separable convs share: the rank check, the input channels and
+ * the per-axis output sizes (one formula, in spatial.ts). `kernelOut` is the last axis of Keras'
+ * kernel shape, quoted in the non-positive-size message.
+ */
+export function convWindow(
+  input: Shape,
+  c: ConvWindowConfig,
+  framework: Framework,
+  className: string,
+  kernelOut: number,
+  exactRank: boolean,
+): { ok: true; window: ConvWindow } | { ok: false; result: RuleResult } {
+  const relation = exactRank || input.length >= c.rank + 2 ? "eq" : "min";
+  const rankIssue = checkRank(input, c.rank + 2, relation, className);
+  if (rankIssue) return { ok: false, result: fail(rankIssue) };
+  const { channel } = layoutOf(c.rank, c.dataFormat);
+  const inC = input[channel] ?? null;
+  const geo = windowGeometry(input, {
+    framework,
+    layer: "conv",
+    rank: c.rank,
+    kernel: c.kernel,
+    strides: c.strides,
+    dilation: c.dilation,
+    padding: c.padding,
+    ceilMode: false,
+    dataFormat: c.dataFormat,
+    kernelShape: typeof inC === "number" ? [...c.kernel, inC, kernelOut] : null,
+  });
+  if (!geo.ok) return { ok: false, result: fail(geo.issue) };
+  return {
+    ok: true,
+    window: {
+      inC,
+      outSpatial: geo.axes.map((a) => a.geometry.output),
+      geometry: geo.axes.map((a) => a.geometry),
+      steps: geo.axes.map((a) => windowStep("conv.axis", a, false)),
+      kernelVolume: c.kernel.reduce((a, b) => a * b, 1),
+    },
+  };
+}
+
+/** MACs of a conv-like layer and its explanation step (bias excluded). */
+export function convMacs(outSpatial: Dim[], perPosition: number | null, steps: Step[]): number | null {
+  const macs = macsOf(outSpatial, perPosition);
+  if (perPosition !== null)
+    steps.push({ code: "macs", positions: positionsOf(outSpatial), perPosition, total: macs, note: "conv" });
+  return macs;
+}
