@@ -6,7 +6,7 @@ import { type Column, renderTable } from "./text-table.js";
 export const TABLE_WIDTH = 72;
 
 /** The table as Keras 3's `model.summary()` prints it, at most 72 columns wide. */
-export function kerasSummary(a: Analysis): string[] {
+export function kerasSummary(a: Analysis, width = TABLE_WIDTH): string[] {
   const sequentialLike = a.modelKind === "sequential" || isSequentialLike(a);
   const columns: Column[] = [
     { header: "Layer (type)", align: "left", wrap: true, shrinkOrder: 1 },
@@ -28,16 +28,16 @@ export function kerasSummary(a: Analysis): string[] {
   for (const layer of a.layers) {
     const existing = rowOf.get(layer.name);
     if (existing && layer.reused) {
-      if (!sequentialLike) existing[3] = `${existing[3]},\n${layer.connectedTo.join(",\n")}`;
+      if (!sequentialLike) existing[3] = `${existing[3]}, ${layer.connectedTo.join(", ")}`;
       existing[1] = shapeCell(layer);
       continue;
     }
     const row = [`${layer.name} (${layer.className})`, shapeCell(layer), paramsCell(layer)];
-    if (!sequentialLike) row.push(layer.connectedTo.join(",\n") || "-");
+    if (!sequentialLike) row.push(layer.connectedTo.join(", ") || "-");
     rows.push(row);
     rowOf.set(layer.name, row);
   }
-  const lines = [`Model: "${a.modelName}"`, ...renderTable(columns, rows, TABLE_WIDTH)];
+  const lines = [`Model: "${a.modelName}"`, ...renderTable(columns, rows, width)];
   lines.push(...totalsLines(a));
   return lines;
 }
