@@ -38,7 +38,7 @@ export function explainAnalysis(a: Analysis): string[] {
   if (rest > 0) out.push(`…and ${rest} more layer group${rest === 1 ? "" : "s"} (ask about one by name).`);
 
   const macs = macsLines(a.layers);
-  if (macs.length > 0) out.push("", ...macs);
+  if (macs.length > 0) out.push(...(out.length > 0 ? [""] : []), ...macs);
   const memory = activationMemory(a.layers);
   if (memory) out.push(memory);
   return out;

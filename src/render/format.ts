@@ -10,10 +10,23 @@ export function readableBytes(bytes: number): string {
   const units = ["B", "KB", "MB", "GB", "TB", "PB"];
   let size = bytes;
   for (const unit of units) {
-    if (size / 1024 < 1) return `${size.toFixed(2)} ${unit}`;
+    if (size / 1024 < 1) return `${pythonFixed2(size)} ${unit}`;
     size /= 1024;
   }
-  return `${size.toFixed(2)} PB`;
+  return `${pythonFixed2(size)} PB`;
+}
+
+/**
+ * Python's "{:.2f}": like toFixed(2), except that an exact tie (403.625) rounds to even
+ * ("403.62") where JavaScript rounds up ("403.63"). Ties need x·8 to be an integer.
+ */
+export function pythonFixed2(x: number): string {
+  const scaled = x * 100;
+  if (Number.isInteger(x * 8) && !Number.isInteger(scaled) && Number.isInteger(scaled * 2)) {
+    const low = Math.floor(scaled);
+    return ((low % 2 === 0 ? low : low + 1) / 100).toFixed(2);
+  }
+  return x.toFixed(2);
 }
 
 /** One shape, or Keras' list form for several outputs. */

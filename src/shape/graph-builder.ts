@@ -27,7 +27,11 @@ export class GraphBuilder {
   }
 
   /** Calls `layer` on `inputs`; the outputs carry shape null after an error upstream or here. */
-  call(layer: LayerInstance, inputs: Tensor[], pos: Pos, buildFailed = false): Tensor[] {
+  /**
+   * `preset` is a result computed elsewhere: a whole model used as a layer (Keras shows it as one
+   * row, its inner layers computed on their own).
+   */
+  call(layer: LayerInstance, inputs: Tensor[], pos: Pos, buildFailed = false, preset?: RuleResult): Tensor[] {
     const node: LayerNode = {
       kind: "node",
       id: this.nextNode++,
@@ -44,7 +48,7 @@ export class GraphBuilder {
       node.skipped = !buildFailed;
       return [this.output(node, null, 0)];
     }
-    let result = inferLayer(layer.config, shapes as Shape[], this.framework);
+    let result = preset ?? inferLayer(layer.config, shapes as Shape[], this.framework);
     if (!result.ok && result.issue.code === "unknown_output_shape")
       result = assumeShapeKept(layer, shapes as Shape[]);
     if (!result.ok) {

@@ -2,7 +2,8 @@ import type { LayerInstance, Tensor } from "../../model/graph.js";
 import type { LayerConfig } from "../../model/layer-config.js";
 import type { BuildIssue, Problem } from "../../model/problems.js";
 import type { Dim, Shape } from "../../model/shape.js";
-import { GraphBuilder } from "../../shape/graph-builder.js";
+import { GraphBuilder, nodesBetween } from "../../shape/graph-builder.js";
+import type { RuleResult } from "../../shape/rule.js";
 import { ArgError, ArgReader } from "../arg-reader.js";
 import type { Pos } from "../ast.js";
 import { StopEvaluation } from "../evaluate.js";
@@ -427,9 +428,11 @@ export class KerasSession {
         const r = new ArgReader("InputLayer", ["shape", "batch_size"], args, pos);
         try {
           const shape = r.shape("shape") ?? r.shape("input_shape") ?? [];
+          const layerName = r.str("name", "") || this.uniqueName("input_layer");
           return host({
             label: "InputLayer",
-            getAttr: (name) => (name === "__input_shape__" ? shapeValue(shape) : undefined),
+            getAttr: (name) =>
+              name === "__input_shape__" ? shapeValue(shape) : name === "name" ? str(layerName) : undefined,
           });
         } catch (e) {
           if (!(e instanceof ArgError)) throw e;
@@ -477,10 +480,11 @@ export class KerasSession {
     if (item.t === "host") {
       const inputShape = item.host.getAttr?.("__input_shape__", pos);
       if (inputShape && inputShape.t === "tuple") {
+        const named = item.host.getAttr?.("name", pos);
         model.sequentialInput = {
           shape: inputShape.items.map((d) => (d.t === "int" ? d.v : null)),
           batch: null,
-          name: null,
+          name: named?.t === "str" ? named.v : null,
           pos,
         };
         return;
@@ -500,7 +504,9 @@ export class KerasSession {
       if (layer) {
         if (model.layers.length === 0 && !model.sequentialInput) {
           const given = this.inputShapeOf(layer);
-          if (given) model.sequentialInput = { ...given, name: null, pos: layer.pos };
+          // Keras 3 builds an InputLayer for it then, which takes the next input_layer name.
+          if (given)
+            model.sequentialInput = { ...given, name: this.uniqueName("input_layer"), pos: layer.pos };
         }
         model.layers.push(layer);
         return;
@@ -563,9 +569,64 @@ export class KerasSession {
     return model;
   }
 
+  /**
+   * A model called on a tensor (an encoder inside an autoencoder): one row, as Keras shows it,
+   * with its own layers computed on their own graph and their params summed.
+   */
+  private applyModel(model: KerasModelRecord, arg: Value | undefined, pos: Pos): Value {
+    const tensors = tensorsOf(arg, this);
+    const input = tensors?.[0];
+    if (!input) return unknown(`${model.name}(…) on a value that is not a Keras tensor`);
+    const inner = new GraphBuilder("keras", this.options.maxLayers);
+    let outputs: Tensor[];
+    if (model.kind === "sequential") {
+      let current: Tensor[] = [inner.input("input", input.shape ?? [], pos)];
+      for (const layer of model.layers)
+        current = inner.call(layer, current.slice(0, 1), layer.pos, this.isFailed(layer));
+      outputs = current.slice(0, 1);
+    } else outputs = model.outputs;
+    const nodes = model.kind === "sequential" ? inner.nodes : nodesBetween(outputs);
+    const failed = nodes.find((n) => n.issue);
+    const distinct = [...new Set(nodes.map((n) => n.layer))];
+    const sum = (pick: (p: { trainable: number | null; nonTrainable: number | null }) => number | null) =>
+      distinct.reduce<number | null>((acc, l) => {
+        const v = l.record ? pick(l.record.params) : null;
+        return acc === null || v === null ? null : acc + v;
+      }, 0);
+    const macs = nodes.reduce<number | null>(
+      (acc, n) => (acc === null || n.record?.macs == null ? acc : acc + n.record.macs),
+      0,
+    );
+    const batch = input.shape?.[0] ?? null;
+    const preset: RuleResult = failed?.issue
+      ? { ok: false, issue: failed.issue }
+      : {
+          ok: true,
+          record: {
+            outputs: outputs.map((t) => (t.shape ? [batch, ...t.shape.slice(1)] : [])),
+            params: { trainable: sum((p) => p.trainable), nonTrainable: sum((p) => p.nonTrainable) },
+            macs,
+            geometry: null,
+            steps: [],
+            warnings: [],
+          },
+        };
+    const className = model.kind === "sequential" ? "Sequential" : "Functional";
+    const layer = this.newLayer(
+      model.name,
+      className,
+      { kind: "opaque", reason: "unknown_layer", className, outputShape: null },
+      pos,
+      null,
+    );
+    const out = this.graph.call(layer, tensors, pos, false, preset).map((t) => this.tensorValue(t));
+    return out.length === 1 ? (out[0] as Value) : { t: "list", items: out };
+  }
+
   private modelValue(model: KerasModelRecord): Value {
     return host({
       label: `model ${model.name}`,
+      call: (args, pos) => this.applyModel(model, args.positional[0], pos),
       getAttr: (name, pos) => {
         if (name === "add")
           return host({
@@ -594,7 +655,7 @@ export class KerasSession {
                   model.sequentialInput = {
                     shape: full.slice(1),
                     batch: full[0] ?? null,
-                    name: null,
+                    name: this.uniqueName("input_layer"),
                     pos: callPos,
                   };
               } catch (e) {
