@@ -229,7 +229,7 @@ export function mathModule(ev: Evaluator): Value {
           },
           ev,
         );
-      const f = MATH[name];
+      const f = Object.hasOwn(MATH, name) ? MATH[name] : undefined;
       if (!f) return undefined;
       return fn(
         `math.${name}`,

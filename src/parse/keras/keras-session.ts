@@ -136,7 +136,8 @@ export class KerasSession {
     if (name === "Model" || name === "Functional") return this.modelClass();
     if (name === "Input") return this.inputFunction();
     if (name === "InputLayer") return this.inputLayerClass();
-    const merge = KERAS_MERGE_FUNCTIONS[name];
+    // Own keys only: a name like __proto__ in user code must not reach Object.prototype.
+    const merge = Object.hasOwn(KERAS_MERGE_FUNCTIONS, name) ? KERAS_MERGE_FUNCTIONS[name] : undefined;
     if (merge) return this.mergeFunction(name, merge);
     if (kerasLayerSpec(name)) return this.layerClass(name);
     return undefined;
@@ -144,7 +145,7 @@ export class KerasSession {
 
   /** Bare `Conv2D(…)` with no import: read it as keras.layers.Conv2D (the seed question does this). */
   implicitGlobal(name: string, pos: Pos): Value | undefined {
-    const alias = IMPLICIT_MODULES[name];
+    const alias = Object.hasOwn(IMPLICIT_MODULES, name) ? IMPLICIT_MODULES[name] : undefined;
     if (alias) {
       this.implicitNames.add(name);
       return this.importModule(alias);
