@@ -12,9 +12,7 @@ export type BuildIssue =
   | { code: "input_length_keras2"; length: number }
   | { code: "no_input_shape"; assumed: string }
   | { code: "input_override"; given: string; code_shape: string | null }
-  | { code: "no_model" }
   | { code: "other_models"; names: string[] }
-  | { code: "layer_not_connected"; className: string }
   | { code: "too_many_layers"; limit: number };
 
 export type Problem =

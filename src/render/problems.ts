@@ -107,18 +107,14 @@ export function describeBuildIssue(issue: BuildIssue): { message: string; fix: s
       };
     case "input_override":
       return {
-        message: `Used the input shape ${issue.given} you gave instead of ${issue.code_shape ?? "none"}.`,
+        message: `Answered for the input shape you gave, ${issue.given}${issue.code_shape ? `, instead of the code's ${issue.code_shape}` : ""}.`,
         fix: null,
       };
-    case "no_model":
-      return { message: "No Keras model found in the code.", fix: null };
     case "other_models":
       return {
         message: `The code builds other models too (${listWords(issue.names)}); this answer is for the last one built or summarised.`,
         fix: null,
       };
-    case "layer_not_connected":
-      return { message: `${issue.className} was created but never called on a tensor.`, fix: null };
     case "too_many_layers":
       return {
         message: `The model has more than ${issue.limit.toLocaleString("en-US")} layer calls; stopped there.`,

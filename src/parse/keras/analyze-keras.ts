@@ -139,7 +139,7 @@ function runSequential(
   const given = model.sequentialInput;
   let shape: Shape;
   let assumed: string | null = null;
-  const override = session.overrideInput(given?.shape ?? []);
+  const override = session.overrideInput(given?.shape ?? [], given?.pos ?? model.pos);
   if (override.length > 0) shape = [given?.batch ?? null, ...override];
   else {
     const first = model.layers[0];

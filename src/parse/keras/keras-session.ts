@@ -1,7 +1,7 @@
 import type { LayerInstance, Tensor } from "../../model/graph.js";
 import type { LayerConfig } from "../../model/layer-config.js";
-import type { BuildIssue, Problem } from "../../model/problems.js";
-import type { Dim, Shape } from "../../model/shape.js";
+import type { Problem } from "../../model/problems.js";
+import { type Dim, formatShape, type Shape } from "../../model/shape.js";
 import { GraphBuilder, nodesBetween } from "../../shape/graph-builder.js";
 import type { RuleResult } from "../../shape/rule.js";
 import { ArgError, ArgReader } from "../arg-reader.js";
@@ -67,7 +67,6 @@ export class KerasSession {
   readonly models: KerasModelRecord[] = [];
   readonly layers: LayerInstance[] = [];
   readonly graph: GraphBuilder;
-  readonly implicitNames = new Set<string>();
   private readonly nameCounts = new Map<string, number>();
   private readonly extras = new Map<number, LayerExtras>();
   private readonly layerHosts = new Map<number, Value>();
@@ -147,12 +146,10 @@ export class KerasSession {
   implicitGlobal(name: string, pos: Pos): Value | undefined {
     const alias = Object.hasOwn(IMPLICIT_MODULES, name) ? IMPLICIT_MODULES[name] : undefined;
     if (alias) {
-      this.implicitNames.add(name);
       return this.importModule(alias);
     }
     const known = this.member(name, pos);
     if (known) {
-      this.implicitNames.add(name);
       return known;
     }
     if (/^[A-Z][A-Za-z0-9]*$/.test(name)) return this.unknownLayerClass(name);
@@ -238,13 +235,9 @@ export class KerasSession {
         },
         pos,
       );
-    // The wrapped layer is not a layer of the model on its own.
-    this.layerHosts.delete(layer.id);
-    this.unlisted.add(layer.id);
     return layer.config;
   }
 
-  private readonly unlisted = new Set<number>();
   private readonly hostIds = new WeakMap<HostObject, number>();
 
   private layerIdOf(h: HostObject): number | undefined {
@@ -404,7 +397,9 @@ export class KerasSession {
             batch = full[0] ?? null;
           }
           const name = r.str("name", "") || this.uniqueName("input_layer");
-          return this.tensorValue(this.graph.input(name, [batch, ...this.overrideInput(shape ?? [])], pos));
+          return this.tensorValue(
+            this.graph.input(name, [batch, ...this.overrideInput(shape ?? [], pos)], pos),
+          );
         } catch (e) {
           if (!(e instanceof ArgError)) throw e;
           this.problem({ kind: "build", severity: "error", issue: e.issue, pos: e.pos });
@@ -415,10 +410,19 @@ export class KerasSession {
   }
 
   /** `--input` replaces the first input shape the code gives. */
-  overrideInput(shape: (number | null)[]): (number | null)[] {
+  overrideInput(shape: (number | null)[], pos: Pos | null = null): (number | null)[] {
     const override = this.options.inputOverride;
     if (!override || this.inputOverrideUsed) return shape;
     this.inputOverrideUsed = true;
+    const given = formatShape([null, ...override]);
+    const codeShape = shape.length > 0 ? formatShape([null, ...shape]) : null;
+    if (given !== codeShape)
+      this.problem({
+        kind: "build",
+        severity: "note",
+        issue: { code: "input_override", given, code_shape: codeShape },
+        pos,
+      });
     return override;
   }
 
@@ -704,5 +708,3 @@ function tensorsOf(v: Value | undefined, session: KerasSession): Tensor[] | unde
   }
   return undefined;
 }
-
-export type { BuildIssue };
