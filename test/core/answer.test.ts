@@ -168,6 +168,7 @@ describe("answer: models with problems still answer what can be answered", () =>
     expect(j.input).toEqual([null, 10, 10, 1]);
     expect(j.layers[0]?.outputShape).toEqual([null, 8, 8, 4]);
     expect(j.layers[0]?.params).toBe(40);
+    expect(j.notes).toContain("Answered for the input shape you gave, (None, 10, 10, 1), instead of the code's (None, 32, 32, 3).");
   });
 
   it("the text reply and --json come from the same analysis", () => {
