@@ -3,6 +3,7 @@ import type { Dim } from "../../model/shape.js";
 import { add, mul } from "../../model/symbolic.js";
 import type { AxisGeometry, LayerRule } from "../rule.js";
 import type { Step } from "../steps.js";
+import { checkChannels } from "./conv-window.js";
 import {
   assemble,
   axisNames,
@@ -59,26 +60,12 @@ export const convTransposeRule: LayerRule<ConvTransposeConfig> = {
 
     const { spatial, channel } = layoutOf(c.rank, c.dataFormat);
     const inC = input[channel] ?? null;
-    if (c.inChannels !== null && typeof inC === "number" && inC !== c.inChannels) {
-      return fail({
-        code: "channel_mismatch",
-        layer: "conv_transpose",
-        declared: c.inChannels,
-        actual: inC,
-        groups: c.groups,
-        inputShape: input,
-        weightShape: [c.inChannels, c.filters / c.groups, ...c.kernel],
-      });
-    }
-    if (c.filters % c.groups !== 0 || (typeof inC === "number" && inC % c.groups !== 0)) {
-      return fail({
-        code: "groups_mismatch",
-        groups: c.groups,
-        inChannels: inC,
-        filters: c.filters,
-        inputShape: input,
-      });
-    }
+    const channelIssue = checkChannels(c, input, inC, "conv_transpose", [
+      c.inChannels ?? 0,
+      c.filters / c.groups,
+      ...c.kernel,
+    ]);
+    if (channelIssue) return channelIssue;
 
     const names = axisNames(c.rank);
     const geometry: AxisGeometry[] = [];

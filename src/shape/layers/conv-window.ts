@@ -73,3 +73,35 @@ export function convMacs(outSpatial: Dim[], perPosition: number | null, steps: S
     steps.push({ code: "macs", positions: positionsOf(outSpatial), perPosition, total: macs, note: "conv" });
   return macs;
 }
+
+/**
+ * PyTorch's declared in_channels against the input's channels, and groups dividing both channel
+ * counts; `weightShape` is the weight tensor PyTorch would name in its message.
+ */
+export function checkChannels(
+  c: { inChannels: number | null; groups: number; filters: number },
+  input: Shape,
+  inC: Dim,
+  layer: "conv" | "conv_transpose",
+  weightShape: number[],
+): RuleResult | null {
+  if (c.inChannels !== null && typeof inC === "number" && inC !== c.inChannels)
+    return fail({
+      code: "channel_mismatch",
+      layer,
+      declared: c.inChannels,
+      actual: inC,
+      groups: c.groups,
+      inputShape: input,
+      weightShape,
+    });
+  if (c.filters % c.groups !== 0 || (typeof inC === "number" && inC % c.groups !== 0))
+    return fail({
+      code: "groups_mismatch",
+      groups: c.groups,
+      inChannels: inC,
+      filters: c.filters,
+      inputShape: input,
+    });
+  return null;
+}

@@ -1,6 +1,6 @@
 import type { ConvConfig } from "../../model/layer-config.js";
 import type { LayerRule } from "../rule.js";
-import { convMacs, convWindow } from "./conv-window.js";
+import { checkChannels, convMacs, convWindow } from "./conv-window.js";
 import { assemble, checkRank, done, fail, firstInput, layoutOf } from "./spatial.js";
 
 const CLASS_NAMES = { 1: "Conv1D", 2: "Conv2D", 3: "Conv3D" } as const;
@@ -27,26 +27,12 @@ export const convRule: LayerRule<ConvConfig> = {
     const { channel } = layoutOf(c.rank, c.dataFormat);
     const inC = input[channel] ?? null;
 
-    if (c.inChannels !== null && typeof inC === "number" && inC !== c.inChannels) {
-      return fail({
-        code: "channel_mismatch",
-        layer: "conv",
-        declared: c.inChannels,
-        actual: inC,
-        groups: c.groups,
-        inputShape: input,
-        weightShape: [c.filters, c.inChannels / c.groups, ...c.kernel],
-      });
-    }
-    if (c.filters % c.groups !== 0 || (typeof inC === "number" && inC % c.groups !== 0)) {
-      return fail({
-        code: "groups_mismatch",
-        groups: c.groups,
-        inChannels: inC,
-        filters: c.filters,
-        inputShape: input,
-      });
-    }
+    const channelIssue = checkChannels(c, input, inC, "conv", [
+      c.filters,
+      (c.inChannels ?? 0) / c.groups,
+      ...c.kernel,
+    ]);
+    if (channelIssue) return channelIssue;
 
     const w = convWindow(input, c, framework, className, c.filters, framework === "pytorch");
     if (!w.ok) return w.result;
