@@ -97,6 +97,12 @@ export class Evaluator {
         return;
       }
       if (e instanceof ReturnSignal || e instanceof BreakSignal || e instanceof ContinueSignal) return;
+      // A backstop: the parser refuses trees deep enough to overflow the stack.
+      if (e instanceof RangeError && /call stack/.test(e.message)) {
+        this.stopped = true;
+        this.notes.push({ code: "depth_budget", pos: { line: 0, column: 0 }, depth: this.depth });
+        return;
+      }
       throw e;
     }
   }
@@ -365,7 +371,7 @@ export class Evaluator {
       case "slice":
         return unknown("slice");
       case "binop":
-        return this.binary(e.op, this.eval(e.left, scope), this.eval(e.right, scope), e.pos, false);
+        return this.binaryChain(e, scope);
       case "unary": {
         const v = this.eval(e.operand, scope);
         if (e.op === "not") {
@@ -379,13 +385,8 @@ export class Evaluator {
         const r = e.op === "-" ? -n : e.op === "+" ? n : ~n;
         return v.t === "float" ? { t: "float", v: r } : int(r);
       }
-      case "boolop": {
-        const left = this.eval(e.left, scope);
-        const t = truthy(left);
-        if (t === null) return unknown("boolop");
-        if (e.op === "and") return t ? this.eval(e.right, scope) : left;
-        return t ? left : this.eval(e.right, scope);
-      }
+      case "boolop":
+        return this.boolChain(e, scope);
       case "compare": {
         let left = this.eval(e.first, scope);
         for (const { op, right } of e.rest) {
@@ -412,6 +413,41 @@ export class Evaluator {
       case "starred":
         return this.eval(e.value, scope);
     }
+  }
+
+  /** a+b+c+… is left-nested: fold it in a loop so a long chain cannot overflow the stack. */
+  private binaryChain(e: Extract<Expr, { kind: "binop" }>, scope: Scope): Value {
+    const spine: Extract<Expr, { kind: "binop" }>[] = [];
+    let node: Expr = e;
+    while (node.kind === "binop") {
+      spine.push(node);
+      node = node.left;
+    }
+    let acc = this.eval(node, scope);
+    for (let i = spine.length - 1; i >= 0; i--) {
+      const b = spine[i] as Extract<Expr, { kind: "binop" }>;
+      if (i < spine.length - 1) this.tick(b.pos);
+      acc = this.binary(b.op, acc, this.eval(b.right, scope), b.pos, false);
+    }
+    return acc;
+  }
+
+  /** `a and b and c` (left-nested), short-circuiting as Python does, in a loop. */
+  private boolChain(e: Extract<Expr, { kind: "boolop" }>, scope: Scope): Value {
+    const spine: Extract<Expr, { kind: "boolop" }>[] = [];
+    let node: Expr = e;
+    while (node.kind === "boolop") {
+      spine.push(node);
+      node = node.left;
+    }
+    let acc = this.eval(node, scope);
+    for (let i = spine.length - 1; i >= 0; i--) {
+      const b = spine[i] as Extract<Expr, { kind: "boolop" }>;
+      const t = truthy(acc);
+      if (t === null) return unknown("boolop");
+      if (b.op === "and" ? t : !t) acc = this.eval(b.right, scope);
+    }
+    return acc;
   }
 
   private evalItems(items: Expr[], scope: Scope): Value[] {

@@ -131,8 +131,12 @@ const ASSIGNMENT = /^\s*[\w.[\]'"]+(?:\s*,\s*[\w.]+)*\s*(?:[-+*/%@&|^]|\/\/|\*\*
 const CALL = /[\w\])]\(/;
 const TABLE_OR_TRACE =
   /^\s*(?:[=_\-─━═┃│┌└├╇╔╚║┏┗┡]{4,}\s*$|Layer \(type\)|Total params|Trainable params|Non-trainable params|Output Shape|Param #|Model: "|Traceback \(most recent call last\)|File ".*", line \d+)|[│┃║]|\(None(?:, ?\d+)*\)\s+\d[\d,]*\s*$/;
+// Each word has one way to match ([A-Za-z][a-z]* then an optional 's / 't …), so a long line
+// cannot make the regex backtrack quadratically.
 const PROSE_WORDS =
-  /(?:^|\s)[A-Za-z][a-z]*'?[a-z]*(?:[,;]?\s+[A-Za-z][a-z]*'?[a-z]*[,;]?){3,}(?:\s|[.?!:]|$)/;
+  /(?:^|\s)[A-Za-z][a-z]*(?:'[a-z]+)?(?:[,;]?\s+[A-Za-z][a-z]*(?:'[a-z]+)?[,;]?){3,}(?:\s|[.?!:]|$)/;
+/** Lines longer than this are judged on their first part only. */
+const MAX_JUDGED_LENGTH = 500;
 /** A sentence that starts the way chat messages do: "I get …", "My model …", "Why does …". */
 const PROSE_OPENER =
   /^(?:I|I'm|My|We|Our|Why|How|What|When|Where|Here|This|The|Hi|Hello|Hey|Thanks|Please|Can|Could|Does|Do|Is|It|So|But|And|Any|Anyone)\s+[a-z]/;
@@ -157,7 +161,7 @@ export function looksLikeOutput(text: string): boolean {
  * prose, a model.summary() table or a traceback pasted along with it.
  */
 export function looksLikeCode(text: string): boolean {
-  const t = text.trim();
+  const t = text.trim().slice(0, MAX_JUDGED_LENGTH);
   if (t === "" || hasControlCharacters(t)) return false;
   if (TABLE_OR_TRACE.test(t)) return false;
   if (CODE_START.test(t) || ASSIGNMENT.test(t)) return true;

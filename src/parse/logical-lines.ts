@@ -21,6 +21,16 @@ export type LineEvent =
   /** More than MAX_NESTING brackets open; `token` is the bracket that went too deep. */
   | { kind: "too-deep"; token: PyToken; lineIndex: number };
 
+/**
+ * Columns count characters, as a reader (and Python) does, not UTF-16 units: an emoji earlier
+ * on the line counts once.
+ */
+function characterColumn(text: string, utf16Column: number): number {
+  const before = text.slice(0, utf16Column - 1);
+  if (!/[\uD800-\uDFFF]/.test(before)) return utf16Column;
+  return [...before].length + 1;
+}
+
 /** The physical lines of one code block, ready to be read as logical lines. */
 export class LogicalLines {
   private readonly text: string;
@@ -71,7 +81,8 @@ export class LogicalLines {
   /** Maps a block-local position (0-based line index, 1-based column) to the original message. */
   position(lineIndex: number, col: number): { line: number; col: number } {
     const l = this.lines[Math.min(lineIndex, this.lines.length - 1)];
-    return l === undefined ? { line: 1, col } : { line: l.line, col: l.column + col - 1 };
+    if (l === undefined) return { line: 1, col };
+    return { line: l.line, col: l.column + characterColumn(l.text, col) - 1 };
   }
 
   /** Position just after the end of a physical line (where an EOL token sits). */

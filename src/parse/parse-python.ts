@@ -92,6 +92,9 @@ type Outcome =
 function parseBlock(block: CodeBlock, budget: Budget, skipped: SkippedLine[]): Item[] {
   const reader = new LogicalLines(block.lines);
   const items: Item[] = [];
+  // Brackets already seen never to close: a retry that reaches one fails at once instead of
+  // reading on to the end of the block again (which made unclosed input quadratic).
+  const neverClosed = new Set<string>();
   let start = reader.findStart(0);
   while (start !== null) {
     if (budget.used > budget.total) {
@@ -107,7 +110,7 @@ function parseBlock(block: CodeBlock, budget: Budget, skipped: SkippedLine[]): I
       start = reader.findStart(start + 1);
       continue;
     }
-    const outcome = parseLogicalLine(reader, start, budget);
+    const outcome = parseLogicalLine(reader, start, budget, neverClosed);
     if (outcome.kind === "ok") {
       const pos = { line: outcome.first.line, column: outcome.first.col };
       items.push({ indent: reader.indentOf(start), result: outcome.result, pos, text: reader.textOf(start) });
@@ -115,13 +118,56 @@ function parseBlock(block: CodeBlock, budget: Budget, skipped: SkippedLine[]): I
     } else if (outcome.kind === "empty") {
       start = reader.findStart(outcome.endLine + 1);
     } else {
+      if (outcome.failure.kind === "unclosed") neverClosed.add(tokenKey(outcome.failure.at));
       start = reader.findStart(recover(reader, start, outcome.failure, outcome.cursor, skipped));
     }
   }
   return items;
 }
 
-function parseLogicalLine(reader: LogicalLines, start: number, budget: Budget): Outcome {
+/**
+ * The evaluator walks the tree recursively, so a line nested thousands deep (5,000 unary minus
+ * signs, a 5,000-link attribute chain) would overflow its stack: such lines are refused. Chains of
+ * binary operators (1+1+…+1) do not count, since the evaluator folds them in a loop.
+ */
+const MAX_TREE_DEPTH = 400;
+
+/** Nesting depth of a syntax tree as the evaluator recurses into it, measured without recursion. */
+function treeDepth(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (depth > max) max = depth;
+    if (depth > MAX_TREE_DEPTH) return depth;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push([item, depth]);
+      continue;
+    }
+    if (node === null || typeof node !== "object") continue;
+    const kind = (node as { kind?: unknown }).kind;
+    for (const [key, value] of Object.entries(node)) {
+      if (value === null || typeof value !== "object") continue;
+      const sameChain =
+        key === "left" &&
+        (kind === "binop" || kind === "boolop") &&
+        (value as { kind?: unknown }).kind === kind;
+      stack.push([value, sameChain ? depth : depth + 1]);
+    }
+  }
+  return max;
+}
+
+function tokenKey(token: PyToken): string {
+  return `${token.line}:${token.col}`;
+}
+
+function parseLogicalLine(
+  reader: LogicalLines,
+  start: number,
+  budget: Budget,
+  neverClosed: Set<string>,
+): Outcome {
   const cursor = reader.open(start);
   const feeder = new TokenFeeder();
   const parser = new nearley.Parser(GRAMMAR, { lexer: feeder });
@@ -139,6 +185,9 @@ function parseLogicalLine(reader: LogicalLines, start: number, budget: Budget): 
       return fail("too-deep", reason, event.token, event.lineIndex, cursor);
     }
     const token = event.token;
+    if (neverClosed.has(tokenKey(token))) {
+      return fail("unclosed", `'${token.text}' was never closed`, token, event.lineIndex, cursor);
+    }
     if (event.kind === "end" && first === null) return { kind: "empty", endLine: cursor.lastLine };
     first ??= token;
     const column = table[parser.current];
@@ -157,6 +206,10 @@ function parseLogicalLine(reader: LogicalLines, start: number, budget: Budget): 
     if (event.kind === "end") {
       const result = parser.results[0] as LineResult | undefined;
       if (result === undefined) return fail("syntax", "incomplete statement", token, event.lineIndex, cursor);
+      if (treeDepth(result) > MAX_TREE_DEPTH) {
+        const reason = `this line nests more than ${MAX_TREE_DEPTH} operations inside each other; I did not read it`;
+        return fail("complex", reason, first, event.lineIndex, cursor);
+      }
       return { kind: "ok", result, first, endLine: cursor.lastLine };
     }
   }
@@ -207,7 +260,8 @@ function recover(
     const pos = reader.position(start, 1 + leadingSpace(reader.lines[start]?.text ?? ""));
     skipped.push(skip({ line: pos.line, column: pos.col }, "this line is not Python code", startText, false));
   }
-  return start + 1;
+  // Too deep: every line up to the one that went too deep belongs to that one statement.
+  return failure.kind === "too-deep" ? Math.max(start, failure.lineIndex) + 1 : start + 1;
 }
 
 /** Reads on to the end of the logical line; null when it never ends (an unclosed bracket). */

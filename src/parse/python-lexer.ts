@@ -164,12 +164,6 @@ export function createPythonLexer(): moo.Lexer {
   return compiled.clone();
 }
 
-/** True for the words the lexer turns into KEYWORD tokens. */
-export function isKeyword(word: string): boolean {
-  return KEYWORD_SET.has(word);
-}
-const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
-
 /**
  * A token as the parser sees it: `line`/`col` are 1-based positions in the original message.
  * `text` is the source text (nearley matches grammar literals against it).

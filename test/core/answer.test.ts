@@ -168,7 +168,9 @@ describe("answer: models with problems still answer what can be answered", () =>
     expect(j.input).toEqual([null, 10, 10, 1]);
     expect(j.layers[0]?.outputShape).toEqual([null, 8, 8, 4]);
     expect(j.layers[0]?.params).toBe(40);
-    expect(j.notes).toContain("Answered for the input shape you gave, (None, 10, 10, 1), instead of the code's (None, 32, 32, 3).");
+    expect(j.notes).toContain(
+      "Answered for the input shape you gave, (None, 10, 10, 1), instead of the code's (None, 32, 32, 3).",
+    );
   });
 
   it("the text reply and --json come from the same analysis", () => {
@@ -176,5 +178,43 @@ describe("answer: models with problems still answer what can be answered", () =>
     expect(j.reply).toBe(reply.text);
     for (const l of j.layers) expect(reply.text).toContain(`${l.name} (${l.type})`);
     expect(reply.text).toContain(`Total params: ${j.totalParams}`);
+  });
+});
+
+describe("answer: inputs that once were slow or crashed (found in review)", () => {
+  it.each([
+    ["a 5,000-term sum", `x = ${Array(5000).fill("1").join("+")}`],
+    ["a 5,000-deep attribute chain", `x = a${".b".repeat(5000)}`],
+    ["5,000 unary minus signs", `x = ${"-".repeat(5000)}1`],
+    ["one 120 KB word", `${"a".repeat(120_000)} $`],
+    ["1,200 unclosed calls before a statement", `${"x = f(\n".repeat(1200)}y = 1\n`],
+  ])("%s: answered quickly, never thrown", (_name, text) => {
+    const started = performance.now();
+    const reply = answer({ text });
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(reply.text.length).toBeGreaterThan(0);
+  });
+
+  it("a 20,000-term sum and a 5,000-term `and` chain are evaluated, not refused", () => {
+    const r = answer({
+      text: `n = ${Array(20000).fill("1").join("+")}\nok = ${Array(5000).fill("True").join(" and ")}\nmodel = Sequential([Dense(n if ok else 1, input_shape=(3,))])`,
+    });
+    expect(r.json.layers[0]?.outputShape).toEqual([null, 20000]);
+  });
+
+  it("columns count characters, as Python does, even after an emoji", () => {
+    const r = answer({ text: "s = '😀😀'; y = (1,,2)" });
+    expect(r.text).toContain("line 1, column 18: expected an expression or ')', found ','");
+  });
+
+  it("a too-deep chain inside a model is skipped with a reason, the rest computes", () => {
+    const r = answer({
+      text: `model = Sequential([Dense(4, input_shape=(3,))])\nx = ${"-".repeat(3000)}1\nmodel.add(Dense(2))`,
+    });
+    expect(r.json.layers.map((l) => l.outputShape)).toEqual([
+      [null, 4],
+      [null, 2],
+    ]);
+    expect(r.json.warnings[0]?.message).toContain("nests more than 400 operations");
   });
 });

@@ -30,9 +30,7 @@ export const convTransposeRule: LayerRule<ConvTransposeConfig> = {
     const input = firstInput(inputs);
     const className = CLASS_NAMES[c.rank];
     const keras = framework === "keras";
-    if (keras && Math.max(...c.strides) > 1 && Math.max(...c.dilation) > 1) {
-      return fail({ code: "strides_with_dilation", strides: c.strides, dilation: c.dilation });
-    }
+    // Keras checks output_padding first (base_conv_transpose.py).
     if (c.outputPadding !== null) {
       for (let i = 0; i < c.rank; i++) {
         const op = c.outputPadding[i] ?? 0;
@@ -49,6 +47,9 @@ export const convTransposeRule: LayerRule<ConvTransposeConfig> = {
           });
         }
       }
+    }
+    if (keras && Math.max(...c.strides) > 1 && Math.max(...c.dilation) > 1) {
+      return fail({ code: "strides_with_dilation", strides: c.strides, dilation: c.dilation });
     }
     const rankIssue = checkRank(
       input,

@@ -25,15 +25,15 @@ export interface ConvWindow {
 
 /**
  * The part conv, depthwise and separable convs share: the rank check, the input channels and
- * the per-axis output sizes (one formula, in spatial.ts). `kernelOut` is the last axis of Keras'
- * kernel shape, quoted in the non-positive-size message.
+ * the per-axis output sizes (one formula, in spatial.ts). `kernelOut` gives the last axis of
+ * Keras' kernel shape from the input channels, quoted in the non-positive-size message.
  */
 export function convWindow(
   input: Shape,
   c: ConvWindowConfig,
   framework: Framework,
   className: string,
-  kernelOut: number,
+  kernelOut: (inChannels: number) => number,
   exactRank: boolean,
 ): { ok: true; window: ConvWindow } | { ok: false; result: RuleResult } {
   const relation = exactRank || input.length >= c.rank + 2 ? "eq" : "min";
@@ -51,7 +51,7 @@ export function convWindow(
     padding: c.padding,
     ceilMode: false,
     dataFormat: c.dataFormat,
-    kernelShape: typeof inC === "number" ? [...c.kernel, inC, kernelOut] : null,
+    kernelShape: typeof inC === "number" ? [...c.kernel, inC, kernelOut(inC)] : null,
   });
   if (!geo.ok) return { ok: false, result: fail(geo.issue) };
   return {

@@ -34,7 +34,7 @@ export const convRule: LayerRule<ConvConfig> = {
     ]);
     if (channelIssue) return channelIssue;
 
-    const w = convWindow(input, c, framework, className, c.filters, framework === "pytorch");
+    const w = convWindow(input, c, framework, className, () => c.filters, framework === "pytorch");
     if (!w.ok) return w.result;
     const { outSpatial, steps, kernelVolume } = w.window;
     steps.push({ code: "conv.channels", inChannels: inC, filters: c.filters, groups: c.groups });

@@ -9,7 +9,7 @@ export const depthwiseConvRule: LayerRule<DepthwiseConvConfig> = {
   infer({ config: c, inputs, framework }) {
     const input = firstInput(inputs);
     const className = c.rank === 1 ? "DepthwiseConv1D" : "DepthwiseConv2D";
-    const w = convWindow(input, c, framework, className, c.depthMultiplier, false);
+    const w = convWindow(input, c, framework, className, (inC) => inC * c.depthMultiplier, false);
     if (!w.ok) return w.result;
     const { inC, outSpatial, steps, kernelVolume } = w.window;
     let params: number | null = null;

@@ -1,5 +1,6 @@
 import type { MergeConfig } from "../../model/layer-config.js";
 import type { Dim, Shape } from "../../model/shape.js";
+import { add } from "../../model/symbolic.js";
 import type { LayerRule, RuleResult } from "../rule.js";
 import { done, fail } from "./spatial.js";
 
@@ -16,7 +17,9 @@ const CLASS_NAMES: Record<MergeConfig["op"], string> = {
 function sumDims(dims: Dim[]): Dim {
   if (dims.some((d) => d === null)) return null;
   if (dims.every((d) => typeof d === "number")) return (dims as number[]).reduce((a, b) => a + b, 0);
-  return dims.map((d) => String(d)).join("+");
+  const constant = dims.reduce<number>((acc, d) => acc + (typeof d === "number" ? d : 0), 0);
+  const symbols = dims.filter((d): d is string => typeof d === "string").join("+");
+  return add(symbols, constant);
 }
 
 function concat(shapes: Shape[], axisArg: number): RuleResult {

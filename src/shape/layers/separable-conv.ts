@@ -12,7 +12,7 @@ export const separableConvRule: LayerRule<SeparableConvConfig> = {
   infer({ config: c, inputs, framework }) {
     const input = firstInput(inputs);
     const className = c.rank === 1 ? "SeparableConv1D" : "SeparableConv2D";
-    const w = convWindow(input, c, framework, className, c.filters, false);
+    const w = convWindow(input, c, framework, className, () => c.filters, false);
     if (!w.ok) return w.result;
     const { inC, outSpatial, steps, kernelVolume } = w.window;
     steps.push({ code: "conv.channels", inChannels: inC, filters: c.filters, groups: 1 });

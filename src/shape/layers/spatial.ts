@@ -93,7 +93,8 @@ export function windowAxis(a: WindowAxisInput): WindowAxisResult {
     } else {
       output = Math.floor(span / a.stride) + 1;
     }
-  } else if (pads !== null) {
+  } else if (pads !== null && !(a.ceilMode && pads[0] > 0)) {
+    // (With ceil_mode and left padding PyTorch may drop the last window; no closed form then.)
     const shift = pads[0] + pads[1] - kEff + (a.ceilMode ? a.stride - 1 : 0);
     output = add(floorDiv(add(a.input, shift), a.stride), 1);
   } else {
