@@ -3,19 +3,8 @@ import type { Dim } from "../../model/shape.js";
 import { add, mul } from "../../model/symbolic.js";
 import type { AxisGeometry, LayerRule } from "../rule.js";
 import type { Step } from "../steps.js";
-import { checkChannels } from "./conv-window.js";
-import {
-  assemble,
-  axisNames,
-  checkRank,
-  done,
-  fail,
-  firstInput,
-  layoutOf,
-  macsOf,
-  paddingMode,
-  positionsOf,
-} from "./spatial.js";
+import { checkChannels, convMacs, convParams } from "./conv-window.js";
+import { assemble, axisNames, checkRank, done, fail, firstInput, layoutOf, paddingMode } from "./spatial.js";
 
 const CLASS_NAMES = { 1: "Conv1DTranspose", 2: "Conv2DTranspose", 3: "Conv3DTranspose" } as const;
 
@@ -145,31 +134,10 @@ export const convTransposeRule: LayerRule<ConvTransposeConfig> = {
     }
     steps.push({ code: "conv.channels", inChannels: inC, filters: c.filters, groups: c.groups });
     const kernelVolume = c.kernel.reduce((a, b) => a * b, 1);
-    const knownC = typeof inC === "number" ? inC : c.inChannels;
-    let params: number | null = null;
-    let perPosition: number | null = null;
-    if (knownC !== null) {
-      const weightsPerFilter = kernelVolume * (knownC / c.groups);
-      params = c.filters * (weightsPerFilter + (c.useBias ? 1 : 0));
-      // Each input position scatters C_in × (C_out/groups) × kernel products (fvcore's count).
-      perPosition = c.filters * weightsPerFilter;
-      steps.push({
-        code: "conv.params",
-        kernel: c.kernel,
-        filters: c.filters,
-        kernelVolume,
-        inChannels: knownC,
-        groups: c.groups,
-        weightsPerFilter,
-        bias: c.useBias,
-        total: params,
-      });
-    }
+    const { knownC, params, perPosition } = convParams(c, inC, kernelVolume, steps);
     const inSpatial = spatial.map((ax) => input[ax] ?? null);
-    const macs = macsOf(inSpatial, perPosition);
-    if (perPosition !== null) {
-      steps.push({ code: "macs", positions: positionsOf(inSpatial), perPosition, total: macs, note: "conv" });
-    }
+    // Each input position scatters C_in × (C_out/groups) × kernel products (fvcore's count).
+    const macs = convMacs(inSpatial, perPosition, steps);
     return done({
       outputs: [
         assemble(

@@ -105,3 +105,32 @@ export function checkChannels(
     });
   return null;
 }
+
+/**
+ * Params of a (transposed) conv: filters·(kernel volume·C_in/groups + bias), with its step, and
+ * the multiply-accumulates per position. PyTorch's declared in_channels fixes the weights even
+ * when the input size is symbolic.
+ */
+export function convParams(
+  c: { filters: number; groups: number; useBias: boolean; kernel: number[]; inChannels: number | null },
+  inC: Dim,
+  kernelVolume: number,
+  steps: Step[],
+): { knownC: number | null; params: number | null; perPosition: number | null } {
+  const knownC = typeof inC === "number" ? inC : c.inChannels;
+  if (knownC === null) return { knownC, params: null, perPosition: null };
+  const weightsPerFilter = kernelVolume * (knownC / c.groups);
+  const params = c.filters * (weightsPerFilter + (c.useBias ? 1 : 0));
+  steps.push({
+    code: "conv.params",
+    kernel: c.kernel,
+    filters: c.filters,
+    kernelVolume,
+    inChannels: knownC,
+    groups: c.groups,
+    weightsPerFilter,
+    bias: c.useBias,
+    total: params,
+  });
+  return { knownC, params, perPosition: c.filters * weightsPerFilter };
+}

@@ -1,6 +1,6 @@
 import type { ConvConfig } from "../../model/layer-config.js";
 import type { LayerRule } from "../rule.js";
-import { checkChannels, convMacs, convWindow } from "./conv-window.js";
+import { checkChannels, convMacs, convParams, convWindow } from "./conv-window.js";
 import { assemble, checkRank, done, fail, firstInput, layoutOf } from "./spatial.js";
 
 const CLASS_NAMES = { 1: "Conv1D", 2: "Conv2D", 3: "Conv3D" } as const;
@@ -39,26 +39,7 @@ export const convRule: LayerRule<ConvConfig> = {
     const { outSpatial, steps, kernelVolume } = w.window;
     steps.push({ code: "conv.channels", inChannels: inC, filters: c.filters, groups: c.groups });
 
-    // PyTorch's declared in_channels fixes the weights even when the input size is symbolic.
-    const knownC = typeof inC === "number" ? inC : c.inChannels;
-    let params: number | null = null;
-    let perPosition: number | null = null;
-    if (knownC !== null) {
-      const weightsPerFilter = kernelVolume * (knownC / c.groups);
-      params = c.filters * (weightsPerFilter + (c.useBias ? 1 : 0));
-      perPosition = c.filters * weightsPerFilter;
-      steps.push({
-        code: "conv.params",
-        kernel: c.kernel,
-        filters: c.filters,
-        kernelVolume,
-        inChannels: knownC,
-        groups: c.groups,
-        weightsPerFilter,
-        bias: c.useBias,
-        total: params,
-      });
-    }
+    const { knownC, params, perPosition } = convParams(c, inC, kernelVolume, steps);
     const macs = convMacs(outSpatial, perPosition, steps);
     return done({
       outputs: [assemble(input[0] ?? null, outSpatial, c.filters, c.dataFormat)],
