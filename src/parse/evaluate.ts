@@ -417,32 +417,20 @@ export class Evaluator {
 
   /** a+b+c+… is left-nested: fold it in a loop so a long chain cannot overflow the stack. */
   private binaryChain(e: Extract<Expr, { kind: "binop" }>, scope: Scope): Value {
-    const spine: Extract<Expr, { kind: "binop" }>[] = [];
-    let node: Expr = e;
-    while (node.kind === "binop") {
-      spine.push(node);
-      node = node.left;
-    }
-    let acc = this.eval(node, scope);
-    for (let i = spine.length - 1; i >= 0; i--) {
-      const b = spine[i] as Extract<Expr, { kind: "binop" }>;
-      if (i < spine.length - 1) this.tick(b.pos);
+    const { leaf, spine } = leftSpine(e, "binop");
+    let acc = this.eval(leaf, scope);
+    spine.forEach((b, i) => {
+      if (i > 0) this.tick(b.pos);
       acc = this.binary(b.op, acc, this.eval(b.right, scope), b.pos, false);
-    }
+    });
     return acc;
   }
 
   /** `a and b and c` (left-nested), short-circuiting as Python does, in a loop. */
   private boolChain(e: Extract<Expr, { kind: "boolop" }>, scope: Scope): Value {
-    const spine: Extract<Expr, { kind: "boolop" }>[] = [];
-    let node: Expr = e;
-    while (node.kind === "boolop") {
-      spine.push(node);
-      node = node.left;
-    }
-    let acc = this.eval(node, scope);
-    for (let i = spine.length - 1; i >= 0; i--) {
-      const b = spine[i] as Extract<Expr, { kind: "boolop" }>;
+    const { leaf, spine } = leftSpine(e, "boolop");
+    let acc = this.eval(leaf, scope);
+    for (const b of spine) {
       const t = truthy(acc);
       if (t === null) return unknown("boolop");
       if (b.op === "and" ? t : !t) acc = this.eval(b.right, scope);
@@ -774,6 +762,21 @@ export class Evaluator {
     for (let i = 0; i < n; i++) items.push(int(start + i * step));
     return { t: "list", items };
   }
+}
+
+/** The links of a left-nested chain (innermost first) and the expression at its bottom. */
+function leftSpine<K extends "binop" | "boolop">(
+  e: Extract<Expr, { kind: K }>,
+  kind: K,
+): { leaf: Expr; spine: Extract<Expr, { kind: K }>[] } {
+  const spine: Extract<Expr, { kind: K }>[] = [];
+  let node: Expr = e;
+  while (node.kind === kind) {
+    const link = node as Extract<Expr, { kind: K }>;
+    spine.push(link);
+    node = (link as Extract<Expr, { kind: "binop" | "boolop" }>).left;
+  }
+  return { leaf: node, spine: spine.reverse() };
 }
 
 export function emptyArgs(): CallArgs {
