@@ -3,6 +3,7 @@ import type { SkippedLine } from "../parse/ast.js";
 import { analyzeKeras } from "../parse/keras/analyze-keras.js";
 import { parseMessage } from "../parse/parse-python.js";
 import { jsonReply } from "../render/json-reply.js";
+import { detectLang, type Locale, localeFor } from "../render/locale/index.js";
 import { wordProblems } from "../render/problems.js";
 import { modelReply } from "../render/reply-text.js";
 import { parseInputOption } from "./input-option.js";
@@ -14,44 +15,29 @@ import { detectFramework, looksBinary } from "./triage.js";
 export function answer(request: Request, limits: Limits = DEFAULT_LIMITS): Reply {
   const text = request.text ?? "";
   const bytes = Buffer.byteLength(text, "utf8");
+  // The language is judged on a bounded prefix: a huge message is refused anyway.
+  const loc = localeFor(detectLang(text.slice(0, 4096)));
+  const m = loc.messages;
   if (bytes > limits.maxInputBytes)
-    return notUnderstood(
-      `That message is ${formatKb(bytes)}; I read at most ${formatKb(limits.maxInputBytes)}. Paste just the model (the class or function that builds it) and the error, if there is one.`,
-    );
-  if (text.trim() === "")
-    return notUnderstood(
-      "The message is empty. Paste your model code (Keras Sequential, functional or model.add), optionally with the error it raises, and I will answer with the shapes, the parameters and the arithmetic.",
-    );
-  if (looksBinary(text))
-    return notUnderstood(
-      "That does not look like text (it has control characters or invalid bytes). Paste the model code as text.",
-    );
+    return notUnderstood(m.tooLong(formatKb(bytes), formatKb(limits.maxInputBytes)));
+  if (text.trim() === "") return notUnderstood(m.empty);
+  if (looksBinary(text)) return notUnderstood(m.binary);
 
   let inputOverride: (number | null)[] | null = null;
   if (request.input) {
     const parsed = parseInputOption(request.input);
-    if (!parsed.ok) return notUnderstood(parsed.message);
+    if (!parsed.ok) return notUnderstood(m.badInputOption(request.input, parsed.part));
     inputOverride = parsed.shape;
   }
 
   const framework = request.framework ?? detectFramework(text);
-  if (framework === "pytorch")
-    return notUnderstood(
-      "This looks like PyTorch code. I answer Keras code for now; PyTorch (nn.Module, nn.Sequential, forward()) is on its way. Try the same model in Keras, or pass --framework keras if this is Keras.",
-    );
+  if (framework === "pytorch") return notUnderstood(m.pytorchNotYet);
 
   const parsed = parseMessage(text, { maxStatesPerLine: limits.maxStatesPerLine });
   if (parsed.body.length === 0) {
-    const codeLike = parsed.skipped.filter((s: SkippedLine) => s.looksLikeCode);
-    if (codeLike.length > 0) {
-      const first = codeLike[0];
-      return notUnderstood(
-        `I could not read any of the code as Python. First problem: line ${first?.line}, column ${first?.column}: ${first?.reason}.`,
-      );
-    }
-    return notUnderstood(
-      'I did not find model code in that message. Plain-language questions ("conv 24 filters 8x8 stride 2 on 128x128x3") are not understood yet; paste the Keras model code (for example `model = Sequential([...])` or the function that builds it) and I will answer with the table and the arithmetic.',
-    );
+    const first = parsed.skipped.find((s: SkippedLine) => s.looksLikeCode);
+    if (first) return notUnderstood(m.noPython(first.line, first.column, first.reason));
+    return notUnderstood(m.noModelCode);
   }
 
   const analysis = analyzeKeras(parsed, {
@@ -59,17 +45,13 @@ export function answer(request: Request, limits: Limits = DEFAULT_LIMITS): Reply
     maxLayers: limits.maxLayers,
     evalLimits: { maxSteps: limits.maxEvalSteps, maxDepth: 64, maxCollection: 100_000 },
   });
-  if (!analysis) {
-    return notUnderstood(
-      "I read the code but found no Keras model in it: no Sequential(...), no Model(inputs, outputs), and no layer called on an Input. Paste the code that builds the model (a subclassed keras.Model is not read yet).",
-    );
-  }
-  return modelAnswer(analysis);
+  if (!analysis) return notUnderstood(m.noKerasModel);
+  return modelAnswer(analysis, loc);
 }
 
-function modelAnswer(analysis: Analysis): Reply {
-  const problems = wordProblems(analysis.problems);
-  const text = modelReply(analysis, problems);
+function modelAnswer(analysis: Analysis, loc: Locale): Reply {
+  const problems = wordProblems(analysis.problems, loc);
+  const text = modelReply(analysis, problems, loc);
   return { understood: true, text, json: jsonReply(analysis, problems, text) };
 }
 

@@ -34,9 +34,3 @@ export function formatShapes(shapes: Shape[]): string {
   if (shapes.length === 1) return formatShape(shapes[0] as Shape);
   return `[${shapes.map(formatShape).join(", ")}]`;
 }
-
-/** Words-with-commas list: "a", "a and b", "a, b and c". */
-export function listWords(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}

@@ -1,12 +1,13 @@
 import type { Analysis, AnalyzedLayer } from "../model/analysis.js";
 import { formatShape } from "../model/shape.js";
 import { formatShapes, readableBytes, thousands } from "./format.js";
+import type { Locale } from "./locale/locale.js";
 import { type Column, renderTable } from "./text-table.js";
 
 export const TABLE_WIDTH = 72;
 
 /** The table as Keras 3's `model.summary()` prints it, at most 72 columns wide. */
-export function kerasSummary(a: Analysis, width = TABLE_WIDTH): string[] {
+export function kerasSummary(a: Analysis, loc: Locale, width = TABLE_WIDTH): string[] {
   const sequentialLike = a.modelKind === "sequential" || isSequentialLike(a);
   const columns: Column[] = [
     { header: "Layer (type)", align: "left", wrap: true, shrinkOrder: 1 },
@@ -38,7 +39,7 @@ export function kerasSummary(a: Analysis, width = TABLE_WIDTH): string[] {
     rowOf.set(layer.name, row);
   }
   const lines = [`Model: "${a.modelName}"`, ...renderTable(columns, rows, width)];
-  lines.push(...totalsLines(a));
+  lines.push(...totalsLines(a, loc));
   return lines;
 }
 
@@ -67,7 +68,7 @@ function isSequentialLike(a: Analysis): boolean {
   return [...fed.values()].every((n) => n <= 1);
 }
 
-function totalsLines(a: Analysis): string[] {
+function totalsLines(a: Analysis, loc: Locale): string[] {
   const { params, trainable, nonTrainable } = a.totals;
   const unknownLayers = a.layers.filter(
     (l) => l.status === "ok" && (l.params.trainable === null || l.params.nonTrainable === null),
@@ -75,11 +76,16 @@ function totalsLines(a: Analysis): string[] {
   const known = (pick: (l: AnalyzedLayer) => number | null) =>
     a.layers.filter((l) => l.status === "ok").reduce((s, l) => s + (pick(l) ?? 0), 0);
   const partial = (label: string, n: number) =>
-    ` ${label}: ${thousands(n)} + ? (${thousands(n)} known = ${readableBytes(n * 4)}; ${unknownLayers.map((l) => l.name).join(", ")} unknown)`;
+    loc.reply.totalsUnknown(
+      label,
+      thousands(n),
+      readableBytes(n * 4),
+      unknownLayers.map((l) => l.name),
+    );
   const line = (label: string, n: number | null, pick: (l: AnalyzedLayer) => number | null) =>
     n === null ? partial(label, known(pick)) : ` ${label}: ${thousands(n)} (${readableBytes(n * 4)})`;
   const stopped = a.layers.some((l) => l.status === "error");
-  const suffix = stopped ? " (layers before the error)" : "";
+  const suffix = stopped ? loc.reply.totalsBeforeError : "";
   return [
     line(`Total params${suffix}`, params, (l) => (l.params.trainable ?? 0) + (l.params.nonTrainable ?? 0)),
     line("Trainable params", trainable, (l) => l.params.trainable),

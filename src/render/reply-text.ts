@@ -1,41 +1,38 @@
 import type { Analysis } from "../model/analysis.js";
 import { formatShape } from "../model/shape.js";
 import { explainAnalysis } from "./explain.js";
-import { formatShapes, thousands } from "./format.js";
+import { formatShapes } from "./format.js";
 import { kerasSummary } from "./keras-summary.js";
+import type { Locale } from "./locale/locale.js";
 import type { WordedProblem } from "./problems.js";
 
 /** The whole chat reply for an analysed model: headline, table, errors, arithmetic, notes. */
-export function modelReply(a: Analysis, problems: WordedProblem[]): string {
-  const out: string[] = [headline(a)];
-  out.push("```text", ...kerasSummary(a), "```");
+export function modelReply(a: Analysis, problems: WordedProblem[], loc: Locale): string {
+  const out: string[] = [headline(a, loc)];
+  out.push("```text", ...kerasSummary(a, loc), "```");
   // What changes the answer comes right under the table; assumptions and asides come last.
   for (const p of problems.filter((p) => p.severity !== "note"))
-    out.push(...problemLines(p.severity === "error" ? "✗" : "⚠", p));
-  const explanation = explainAnalysis(a);
+    out.push(...problemLines(p.severity === "error" ? "✗" : "⚠", p, loc));
+  const explanation = explainAnalysis(a, loc);
   if (explanation.length > 0) out.push("", ...explanation);
   const notes = problems.filter((p) => p.severity === "note");
   if (notes.length > 0) out.push("");
-  for (const p of notes) out.push(...problemLines("Note:", p));
+  for (const p of notes) out.push(...problemLines(loc.reply.noteLabel, p, loc));
   return out.join("\n");
 }
 
-function headline(a: Analysis): string {
+function headline(a: Analysis, loc: Locale): string {
   const input = a.inputs.map((i) => formatShape(i.shape)).join(" + ");
   const failed = a.layers.find((l) => l.status === "error");
-  if (failed)
-    return `${input} → stops at ${failed.name} (${failed.className}), line ${failed.pos.line}: see ✗ below.`;
-  const params = a.totals.params === null ? "? params" : `${thousands(a.totals.params)} params`;
-  return `${input} → ${formatShapes(a.outputs)} · ${params} · ${a.layers.length} layer${a.layers.length === 1 ? "" : "s"}`;
+  if (failed) return loc.reply.headlineStopped(input, failed.name, failed.className, failed.pos.line);
+  return loc.reply.headline(input, formatShapes(a.outputs), a.totals.params, a.layers.length);
 }
 
-export function problemLines(mark: string, p: WordedProblem): string[] {
-  const where = p.line !== null ? `line ${p.line}${p.column !== null ? `, column ${p.column}` : ""}` : "";
-  const who = p.layer ? `${p.layer}` : "";
-  const prefix = [where, who].filter(Boolean).join(", ");
+export function problemLines(mark: string, p: WordedProblem, loc: Locale): string[] {
+  const prefix = [loc.reply.where(p.line, p.column), p.layer ?? ""].filter(Boolean).join(", ");
   const message =
     p.layer && p.message.startsWith(`${p.layer}: `) ? p.message.slice(p.layer.length + 2) : p.message;
   const lines = [`${mark} ${prefix ? `${prefix}: ` : ""}${message}`];
-  if (p.fix) lines.push(`  Fix: ${p.fix}`);
+  if (p.fix) lines.push(`  ${loc.reply.fixLabel} ${p.fix}`);
   return lines;
 }

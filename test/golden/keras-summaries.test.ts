@@ -6,6 +6,7 @@ import { answer } from "../../src/core/answer.js";
 import { analyzeKeras } from "../../src/parse/keras/analyze-keras.js";
 import { parseMessage } from "../../src/parse/parse-python.js";
 import { kerasSummary } from "../../src/render/keras-summary.js";
+import { en } from "../../src/render/locale/en/index.js";
 
 // The answer key is real Keras 3: scripts/gen-keras-summaries.py ran each golden message in Keras
 // and recorded model.summary() (or the error it raised). Our table must hold the same rows —
@@ -48,7 +49,7 @@ describe("our Keras table against real Keras 3's model.summary()", () => {
       maxLayers: 2000,
     });
     expect(analysis).not.toBeNull();
-    const ours = parseSummary(kerasSummary(analysis as NonNullable<typeof analysis>, 1000));
+    const ours = parseSummary(kerasSummary(analysis as NonNullable<typeof analysis>, en, 1000));
     const theirs = parseSummary(readFileSync(join(keys, file), "utf8").split("\n"));
     expect(ours.model).toBe(theirs.model);
     expect(ours.header).toEqual(theirs.header);

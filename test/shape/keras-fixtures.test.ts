@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { LayerConfig, Padding } from "../../src/model/layer-config.js";
 import type { Shape } from "../../src/model/shape.js";
-import { describeIssue } from "../../src/render/shape-issue-text.js";
+import { describeIssue } from "../../src/render/locale/en/shape-issues.js";
 import { inferLayer } from "../../src/shape/registry.js";
 import { conv, pool, rnn } from "./configs.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Framework, LayerConfig, LayerKind } from "../../src/model/layer-config.js";
 import type { Shape } from "../../src/model/shape.js";
-import { describeStep } from "../../src/render/explain-steps.js";
-import { describeIssue } from "../../src/render/shape-issue-text.js";
+import { describeIssue } from "../../src/render/locale/en/shape-issues.js";
+import { describeStep } from "../../src/render/locale/en/steps.js";
 import type { ShapeIssue } from "../../src/shape/issues.js";
 import { inferLayer, rules } from "../../src/shape/registry.js";
 import { conv, dense, flatten, pool, rnn } from "./configs.js";

@@ -1,7 +1,7 @@
-import type { Padding } from "../model/layer-config.js";
-import type { Dim } from "../model/shape.js";
-import { formatShape } from "../model/shape.js";
-import type { ShapeIssue } from "../shape/issues.js";
+import type { Padding } from "../../../model/layer-config.js";
+import type { Dim } from "../../../model/shape.js";
+import { formatShape } from "../../../model/shape.js";
+import type { ShapeIssue } from "../../../shape/issues.js";
 
 // English wording of shape issues. Where the framework itself would raise, the message quotes its
 // text with the user's numbers (checked against keras/src/ops/operation_utils.py,

@@ -1,6 +1,6 @@
-import type { Dim, Shape } from "../model/shape.js";
-import { formatShape } from "../model/shape.js";
-import type { Step, WindowAxisStep } from "../shape/steps.js";
+import type { Dim, Shape } from "../../../model/shape.js";
+import { formatShape } from "../../../model/shape.js";
+import type { Step, WindowAxisStep } from "../../../shape/steps.js";
 
 // English wording of the coded steps, with the user's numbers: "·" multiplies inside a formula,
 // "×" sits between sizes, ⌊ ⌋ / ⌈ ⌉ mark floor and ceiling, thousands take commas.
@@ -34,7 +34,7 @@ function padTerm(before: number, after: number): string {
 
 function windowAxis(s: WindowAxisStep): string {
   const k = s.dilation === 1 ? String(s.kernel) : String(s.kEff);
-  const head = `${s.axis}: ${effective(s)}`;
+  const head = `${axisWord(s.axis)}: ${effective(s)}`;
   if (s.input === null) return `${head}the input size is None, so the output stays None`;
   if (s.padding === "same") {
     const pads =
@@ -58,6 +58,11 @@ function windowAxis(s: WindowAxisStep): string {
   return `${head}${formula}${note}`;
 }
 
+/** Axis names as steps carry them; "height_width" is two axes with the same arithmetic. */
+function axisWord(axis: string): string {
+  return axis === "height_width" ? "height and width" : axis;
+}
+
 function shape(s: Shape): string {
   return formatShape(s);
 }
@@ -68,7 +73,7 @@ export function describeStep(step: Step): string {
     case "pool.axis":
       return windowAxis(step);
     case "conv_transpose.axis": {
-      const head = `${step.axis}: ${effective(step)}`;
+      const head = `${axisWord(step.axis)}: ${effective(step)}`;
       const k = step.kEff;
       if (step.input === null) return `${head}the input size is None, so the output stays None`;
       if (step.pad > 0 || step.padding === "explicit") {
@@ -138,10 +143,10 @@ export function describeStep(step: Step): string {
     }
     case "pad.axis":
       return step.op === "zero_padding"
-        ? `${step.axis}: ${dim(step.input)} + ${step.before} + ${step.after} = ${dim(step.output)}`
-        : `${step.axis}: ${dim(step.input)} − ${step.before} − ${step.after} = ${dim(step.output)}`;
+        ? `${axisWord(step.axis)}: ${dim(step.input)} + ${step.before} + ${step.after} = ${dim(step.output)}`
+        : `${axisWord(step.axis)}: ${dim(step.input)} − ${step.before} − ${step.after} = ${dim(step.output)}`;
     case "upsampling.axis":
-      return `${step.axis}: ${dim(step.input)}·${step.factor} = ${dim(step.output)}`;
+      return `${axisWord(step.axis)}: ${dim(step.input)}·${step.factor} = ${dim(step.output)}`;
     case "reshape": {
       const target = `(${step.target.join(", ")})`;
       if (step.inferred === null && !step.target.includes(-1)) {
