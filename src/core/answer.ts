@@ -2,8 +2,12 @@ import type { Analysis } from "../model/analysis.js";
 import type { SkippedLine } from "../parse/ast.js";
 import { analyzeKeras } from "../parse/keras/analyze-keras.js";
 import { parseMessage } from "../parse/parse-python.js";
+import { looksLikePlainQuestion, parsePlain, plainFromOptions } from "../parse/plain/parse-plain.js";
+import { buildPlainModel } from "../parse/plain/plain-builder.js";
+import type { PlainQuestion } from "../parse/plain/plain-question.js";
 import { jsonReply } from "../render/json-reply.js";
 import { detectLang, type Locale, localeFor } from "../render/locale/index.js";
+import { plainReply } from "../render/plain-reply.js";
 import { wordProblems } from "../render/problems.js";
 import { modelReply } from "../render/reply-text.js";
 import { parseInputOption } from "./input-option.js";
@@ -20,7 +24,7 @@ export function answer(request: Request, limits: Limits = DEFAULT_LIMITS): Reply
   const m = loc.messages;
   if (bytes > limits.maxInputBytes)
     return notUnderstood(m.tooLong(formatKb(bytes), formatKb(limits.maxInputBytes)));
-  if (text.trim() === "") return notUnderstood(m.empty);
+  if (text.trim() === "" && !request.options) return notUnderstood(m.empty);
   if (looksBinary(text)) return notUnderstood(m.binary);
 
   let inputOverride: (number | null)[] | null = null;
@@ -30,14 +34,16 @@ export function answer(request: Request, limits: Limits = DEFAULT_LIMITS): Reply
     inputOverride = parsed.shape;
   }
 
+  if (request.options) return answerOptions(request.options, loc);
   const framework = request.framework ?? detectFramework(text);
-  if (framework === "pytorch") return notUnderstood(m.pytorchNotYet);
+  if (framework === "pytorch" && !looksLikePlainQuestion(text)) return notUnderstood(m.pytorchNotYet);
 
   const parsed = parseMessage(text, { maxStatesPerLine: limits.maxStatesPerLine });
   if (parsed.body.length === 0) {
     const first = parsed.skipped.find((s: SkippedLine) => s.looksLikeCode);
-    if (first) return notUnderstood(m.noPython(first.line, first.column, first.reason));
-    return notUnderstood(m.noModelCode);
+    if (first && !looksLikePlainQuestion(text))
+      return notUnderstood(m.noPython(first.line, first.column, first.reason));
+    return answerPlainText(text, request.framework ?? null, loc);
   }
 
   const analysis = analyzeKeras(parsed, {
@@ -47,6 +53,36 @@ export function answer(request: Request, limits: Limits = DEFAULT_LIMITS): Reply
   });
   if (!analysis) return notUnderstood(m.noKerasModel);
   return modelAnswer(analysis, loc);
+}
+
+/** A plain-language question ("conv 24 filters 8x8 stride 2 on 128x128x3", "3x3 卷积 …"). */
+function answerPlainText(text: string, framework: "keras" | "pytorch" | null, loc: Locale): Reply {
+  const parsed = parsePlain(text);
+  if (!parsed.ok) return notUnderstood(notUnderstoodText(parsed.word, loc));
+  const question = framework ? { ...parsed.question, framework } : parsed.question;
+  return plainAnswer(question, localeFor(question.lang), text);
+}
+
+/** Structured options, as the /conv and /pool slash commands send them. */
+function answerOptions(options: NonNullable<Request["options"]>, loc: Locale): Reply {
+  const parsed = plainFromOptions(options);
+  if (!parsed.ok) return notUnderstood(`${parsed.option}: ${parsed.message}`);
+  return plainAnswer(parsed.question, loc);
+}
+
+function plainAnswer(question: PlainQuestion, loc: Locale, asked = ""): Reply {
+  const model = buildPlainModel(question, asked);
+  if (!model && question.concepts.every((c) => c.topic === "output_shape"))
+    return notUnderstood(notUnderstoodText(question.unknown[0]?.word ?? null, loc));
+  const { text, problems } = plainReply(question, model, loc);
+  if (text.trim() === "") return notUnderstood(notUnderstoodText(question.unknown[0]?.word ?? null, loc));
+  const json = jsonReply(model?.analysis ?? null, problems, text);
+  return { understood: true, text, json: { ...json, framework: "plain" } };
+}
+
+function notUnderstoodText(word: string | null, loc: Locale): string {
+  const [a, b] = loc.plain.examples;
+  return `${loc.plain.notUnderstood(word)}\n  • ${a}\n  • ${b}`;
 }
 
 function modelAnswer(analysis: Analysis, loc: Locale): Reply {

@@ -4,6 +4,8 @@ export interface Request {
   /** `--input` / a command option: the input shape, e.g. "128,128,3" or "(None, 128, 128, 3)". */
   input?: string | null;
   framework?: "keras" | "pytorch" | null;
+  /** Structured options of a slash command (/conv, /pool): input=128x128x3 filters=24 kernel=8 …. */
+  options?: Record<string, string | number | boolean> | null;
 }
 
 export interface Limits {

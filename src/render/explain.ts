@@ -13,10 +13,10 @@ const MAX_MAC_ROWS = 12;
  * formula with the user's numbers and the param breakdown; the channel answer at the first conv;
  * then the other layers' arithmetic, MACs and activation memory.
  */
-export function explainAnalysis(a: Analysis, loc: Locale): string[] {
+export function explainAnalysis(a: Analysis, loc: Locale, channelsTold = false): string[] {
   const out: string[] = [];
   const computed = a.layers.filter((l) => l.status === "ok" && l.record && !l.reused);
-  const story = { channelsTold: false, macsTold: false };
+  const story = { channelsTold, macsTold: false };
   let shown = 0;
   let rest = 0;
   for (const group of groupByConfiguration(computed)) {

@@ -12,7 +12,7 @@ export function modelReply(a: Analysis, problems: WordedProblem[], loc: Locale):
   out.push("```text", ...kerasSummary(a, loc), "```");
   // What changes the answer comes right under the table; assumptions and asides come last.
   for (const p of problems.filter((p) => p.severity !== "note"))
-    out.push(...problemLines(p.severity === "error" ? "✗" : "⚠", p, loc));
+    out.push(...problemLines(p.severity === "error" ? "✗ " : "⚠ ", p, loc));
   const explanation = explainAnalysis(a, loc);
   if (explanation.length > 0) out.push("", ...explanation);
   const notes = problems.filter((p) => p.severity === "note");
@@ -32,7 +32,7 @@ export function problemLines(mark: string, p: WordedProblem, loc: Locale): strin
   const prefix = [loc.reply.where(p.line, p.column), p.layer ?? ""].filter(Boolean).join(", ");
   const message =
     p.layer && p.message.startsWith(`${p.layer}: `) ? p.message.slice(p.layer.length + 2) : p.message;
-  const lines = [`${mark} ${prefix ? `${prefix}: ` : ""}${message}`];
-  if (p.fix) lines.push(`  ${loc.reply.fixLabel} ${p.fix}`);
+  const lines = [`${mark}${prefix ? `${prefix}: ` : ""}${message}`];
+  if (p.fix) lines.push(`  ${loc.reply.fixLabel}${p.fix}`);
   return lines;
 }

@@ -54,6 +54,29 @@ describe("shapebot CLI", () => {
     expect(fromFile.out).toContain("│ conv_1 (Conv2D)");
   });
 
+  it("--json on a plain question prints the contract with framework 'plain'", () => {
+    const { code, out } = run(
+      ["--json"],
+      "3x3 conv, padding 1, 16 filters on a 32x32x3 image, then maxpool 2x2 stride 2",
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.framework).toBe("plain");
+    expect(json.input).toEqual([null, 32, 32, 3]);
+    expect(
+      json.layers.map((l: { type: string; outputShape: unknown; params: number }) => [
+        l.type,
+        l.outputShape,
+        l.params,
+      ]),
+    ).toEqual([
+      ["Conv2D", [null, 32, 32, 16], 448],
+      ["MaxPooling2D", [null, 16, 16, 16], 0],
+    ]);
+    expect(json.output).toEqual([null, 16, 16, 16]);
+    expect(json.reply).toContain("⌊(32 − 3 + 2·1)/1⌋ + 1 = 32");
+  });
+
   it("--input replaces the input shape", () => {
     const { code, out } = run(["--json", "--input", "64x64x3"], SEED);
     expect(code).toBe(0);
@@ -65,9 +88,9 @@ describe("shapebot CLI", () => {
     expect(empty.code).toBe(2);
     expect(empty.err).toContain("empty");
     expect(empty.out).toBe("");
-    const prose = run([], "conv 24 filters 8x8 stride 2 on 128x128x3");
+    const prose = run([], "convolve the banana with 3 dragons");
     expect(prose.code).toBe(2);
-    expect(prose.err).toContain("not understood yet");
+    expect(prose.err).toContain("I did not understand 'convolve'");
   });
 
   it("exits 2 on bad options and unreadable files", () => {

@@ -64,7 +64,7 @@ describe("console chat", () => {
     expect(printed).toContain("│ conv2d (Conv2D)");
     expect(printed).toContain("(None, 32, 32, 32)");
     expect(printed).toContain("Total params: 896 (3.50 KB)");
-    expect(printed).toContain("not understood yet");
+    expect(printed).toContain("(None, 128, 128, 3) → (None, 61, 61, 24) · 4,632 params · 1 layer");
   });
 });
 

@@ -41,11 +41,17 @@ describe("answer: messages that are not a model get a clear reply, never a crash
     expect(utf8.understood).toBe(false);
   });
 
-  it("plain language is 'not understood yet', politely, with what to paste instead", () => {
+  it("plain language is answered; a sentence it cannot place names the word and shows two examples", () => {
     const r = answer({ text: "conv 24 filters 8x8 stride 2 on 128x128x3" });
-    expect(r.understood).toBe(false);
-    expect(r.text).toContain("not understood yet");
-    expect(r.text).toContain("paste the Keras model code");
+    expect(r.understood).toBe(true);
+    expect(r.json.framework).toBe("plain");
+    expect(r.json.layers.map((l) => [l.type, l.outputShape, l.params])).toEqual([
+      ["Conv2D", [null, 61, 61, 24], 4632],
+    ]);
+    const nonsense = answer({ text: "convolve the banana with 3 dragons" });
+    expect(nonsense.understood).toBe(false);
+    expect(nonsense.text).toContain("I did not understand 'convolve'");
+    expect(nonsense.text).toContain("conv 24 filters 8x8 stride 2 on 128x128x3");
   });
 
   it("PyTorch code is recognised and declined for now", () => {

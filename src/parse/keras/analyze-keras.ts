@@ -1,9 +1,10 @@
-import type { Analysis, AnalyzedLayer } from "../../model/analysis.js";
+import type { Analysis } from "../../model/analysis.js";
 import type { Tensor } from "../../model/graph.js";
 import type { LayerConfig } from "../../model/layer-config.js";
 import type { Problem } from "../../model/problems.js";
 import type { Shape } from "../../model/shape.js";
-import { inputsOf, nodesBetween } from "../../shape/graph-builder.js";
+import { analysisFromGraph } from "../../shape/analysis-from-graph.js";
+import { inputsOf } from "../../shape/graph-builder.js";
 import type { ParsedModule, Pos } from "../ast.js";
 import { mathModule } from "../builtins.js";
 import { DEFAULT_EVAL_LIMITS, type EvalLimits, Evaluator, emptyArgs } from "../evaluate.js";
@@ -57,7 +58,15 @@ export function analyzeKeras(parsed: ParsedModule, options: KerasAnalyzeOptions)
       pos: model.pos,
     });
   problems.push(...session.problems);
-  return toAnalysis(session, model, built.inputs, built.outputs, problems);
+  return analysisFromGraph({
+    framework: "keras",
+    modelName: model.name,
+    modelKind: model.kind,
+    inputs: built.inputs,
+    outputs: built.outputs,
+    problems,
+    isFailed: (layer) => session.isFailed(layer),
+  });
 }
 
 /** The user defined `def create_model(): …` but never called it: call functions that need no arguments. */
@@ -163,98 +172,4 @@ function runSequential(
     current = session.graph.call(layer, current.slice(0, 1), layer.pos, session.isFailed(layer));
   }
   return { inputs: [input], outputs: current.slice(0, 1), assumed };
-}
-
-function toAnalysis(
-  session: KerasSession,
-  model: KerasModelRecord,
-  inputs: Tensor[],
-  outputs: Tensor[],
-  problems: Problem[],
-): Analysis {
-  const nodes = nodesBetween(outputs);
-  const nodeIndex = new Map<number, number>();
-  const perLayer = new Map<number, number>();
-  for (const node of nodes) {
-    const k = perLayer.get(node.layer.id) ?? 0;
-    nodeIndex.set(node.id, k);
-    perLayer.set(node.layer.id, k + 1);
-  }
-  const connection = (t: Tensor): string =>
-    t.source.kind === "input"
-      ? `${t.source.name}[0][0]`
-      : `${t.source.layer.name}[${nodeIndex.get(t.source.id) ?? 0}][${t.index}]`;
-  const rows: AnalyzedLayer[] = [];
-  const counted = new Set<number>();
-  let firstError = false;
-  for (const node of nodes) {
-    const status = node.issue || session.isFailed(node.layer) ? "error" : node.skipped ? "skipped" : "ok";
-    if (status === "skipped") continue;
-    const reused = counted.has(node.layer.id);
-    counted.add(node.layer.id);
-    const record = node.record;
-    rows.push({
-      name: node.layer.name,
-      className: node.layer.className,
-      config: node.layer.config,
-      status,
-      outputShapes: record?.outputs ?? [],
-      params: reused
-        ? { trainable: 0, nonTrainable: 0 }
-        : (record?.params ?? { trainable: null, nonTrainable: null }),
-      macs: record?.macs ?? null,
-      record,
-      pos: node.pos,
-      connectedTo: node.inputs.map(connection),
-      reused,
-    });
-    if (node.issue) {
-      problems.push({
-        kind: "shape",
-        severity: "error",
-        issue: node.issue,
-        layer: node.layer.name,
-        className: node.layer.className,
-        pos: node.pos,
-      });
-      firstError = true;
-    }
-    for (const warning of record?.warnings ?? [])
-      problems.push({
-        kind: "shape",
-        severity: "warning",
-        issue: warning,
-        layer: node.layer.name,
-        className: node.layer.className,
-        pos: node.pos,
-      });
-    if (firstError) break;
-  }
-  const sum = (pick: (r: AnalyzedLayer) => number | null): number | null =>
-    rows
-      .filter((r) => r.status === "ok")
-      .reduce<number | null>(
-        (acc, r) => (acc === null || pick(r) === null ? null : acc + (pick(r) as number)),
-        0,
-      );
-  const trainable = sum((r) => r.params.trainable);
-  const nonTrainable = sum((r) => r.params.nonTrainable);
-  return {
-    framework: "keras",
-    modelName: model.name,
-    modelKind: model.kind,
-    inputs: (inputs.length > 0 ? inputs : inputsOf(outputs)).map((t) => ({
-      name: t.source.kind === "input" ? t.source.name : "input",
-      shape: t.shape ?? [],
-      pos: t.source.kind === "input" ? t.source.pos : null,
-    })),
-    layers: rows,
-    outputs: firstError ? [] : outputs.map((t) => t.shape ?? []),
-    totals: {
-      params: trainable === null || nonTrainable === null ? null : trainable + nonTrainable,
-      trainable,
-      nonTrainable,
-    },
-    problems,
-  };
 }

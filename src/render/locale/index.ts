@@ -1,7 +1,8 @@
 import { en } from "./en/index.js";
 import type { Lang, Locale } from "./locale.js";
+import { zh } from "./zh/index.js";
 
-const LOCALES: Record<Lang, Locale> = { en, zh: en };
+const LOCALES: Record<Lang, Locale> = { en, zh: zh };
 
 export function localeFor(lang: Lang): Locale {
   return LOCALES[lang];

@@ -71,7 +71,8 @@ export const convTransposeRule: LayerRule<ConvTransposeConfig> = {
       let out: Dim;
       let pad = 0;
       let op: number | null = givenOp;
-      if (keras) {
+      // Keras code never gives explicit amounts; a sentence that does ("padding 1") means PyTorch's formula.
+      if (keras && typeof c.padding !== "object") {
         if (c.padding === "same" && givenOp === null) {
           out = mul(inDim, s);
         } else if (c.padding === "same") {

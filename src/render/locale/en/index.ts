@@ -1,6 +1,15 @@
 import type { Locale } from "../locale.js";
+import { enConcepts } from "./concepts.js";
+import { enPlain } from "./plain.js";
 import { describeIssue } from "./shape-issues.js";
 import { describeStep } from "./steps.js";
 import { enText } from "./text.js";
 
-export const en: Locale = { lang: "en", step: describeStep, shapeIssue: describeIssue, ...enText };
+export const en: Locale = {
+  lang: "en",
+  step: describeStep,
+  shapeIssue: describeIssue,
+  ...enText,
+  concepts: enConcepts,
+  plain: enPlain,
+};

@@ -3,6 +3,7 @@ import type { BuildIssue } from "../../../model/problems.js";
 import { formatShape, type Shape } from "../../../model/shape.js";
 import type { EvalNote } from "../../../parse/eval-notes.js";
 import type { Locale, Worded } from "../locale.js";
+import { paddingWords } from "../padding-words.js";
 
 // English wording of everything but the steps and shape issues (steps.ts, shape-issues.ts).
 
@@ -91,10 +92,7 @@ function settings(c: LayerConfig): string {
   const size = (xs: number[]) => xs.join("×");
   const same = (xs: number[]) => (xs.every((x) => x === xs[0]) ? String(xs[0]) : xs.join("×"));
   const window = (w: { strides: number[]; padding: unknown; dilation?: number[] }) => {
-    const parts = [
-      `stride ${same(w.strides)}`,
-      typeof w.padding === "string" ? `'${w.padding}'` : "explicit padding",
-    ];
+    const parts = [`stride ${same(w.strides)}`, paddingWords(w.padding, "padding")];
     if (w.dilation?.some((d) => d !== 1)) parts.push(`dilation ${same(w.dilation)}`);
     return parts.join(", ");
   };
@@ -121,7 +119,7 @@ function channelStory(layer: string, filters: number, inChannels: number, output
   return `each of the ${f} filters spans all ${inChannels} input channels and sums them into one number per position, so the channel axis becomes the number of filters: ${layer} gives ${formatShape(output)}, not ${formatShape([...output, inChannels])} or ${f}×${inChannels}`;
 }
 
-export const enText: Omit<Locale, "lang" | "step" | "shapeIssue"> = {
+export const enText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | "plain"> = {
   list,
   buildIssue,
   evalNote,
@@ -145,8 +143,8 @@ export const enText: Omit<Locale, "lang" | "step" | "shapeIssue"> = {
       `${input} → stops at ${layer} (${className}), line ${line}: see ✗ below.`,
     where: (line, column) =>
       line === null ? "" : `line ${line}${column !== null ? `, column ${column}` : ""}`,
-    fixLabel: "Fix:",
-    noteLabel: "Note:",
+    fixLabel: "Fix: ",
+    noteLabel: "Note: ",
     totalsBeforeError: " (layers before the error)",
     totalsUnknown: (label, known, size, unknownLayers) =>
       ` ${label}: ${known} + ? (${known} known = ${size}; ${unknownLayers.join(", ")} unknown)`,
@@ -167,7 +165,7 @@ export const enText: Omit<Locale, "lang" | "step" | "shapeIssue"> = {
     noPython: (line, column, reason) =>
       `I could not read any of the code as Python. First problem: line ${line}, column ${column}: ${reason}.`,
     noModelCode:
-      'I did not find model code in that message. Plain-language questions ("conv 24 filters 8x8 stride 2 on 128x128x3") are not understood yet; paste the Keras model code (for example `model = Sequential([...])` or the function that builds it) and I will answer with the table and the arithmetic.',
+      'I did not find model code in that message. Paste the Keras model code (for example `model = Sequential([...])` or the function that builds it), or ask in a sentence such as "conv 24 filters 8x8 stride 2 on 128x128x3", and I will answer with the table and the arithmetic.',
     noKerasModel:
       "I read the code but found no Keras model in it: no Sequential(...), no Model(inputs, outputs), and no layer called on an Input. Paste the code that builds the model (a subclassed keras.Model is not read yet).",
   },
