@@ -224,3 +224,43 @@ describe("answer: inputs that once were slow or crashed (found in review)", () =
     expect(r.json.warnings[0]?.message).toContain("nests more than 400 operations");
   });
 });
+
+describe("answer: plain language end to end", () => {
+  it("slash-command options answer exactly like the sentence", () => {
+    const fromOptions = answer({
+      text: "",
+      options: { input: "128x128x3", filters: 24, kernel: 8, stride: 2, padding: "valid" },
+    });
+    const fromSentence = answer({ text: "conv 24 filters 8x8 stride 2 padding valid on 128x128x3" });
+    expect(fromOptions.understood).toBe(true);
+    const rows = (r: typeof fromOptions) =>
+      r.json.layers.map((l) => [l.type, l.outputShape, l.params, l.macs]);
+    expect(rows(fromOptions)).toEqual(rows(fromSentence));
+    expect(fromOptions.json.layers[0]).toMatchObject({
+      type: "Conv2D",
+      outputShape: [null, 61, 61, 24],
+      params: 4632,
+    });
+    const bad = answer({ text: "", options: { input: "128xbanana", filters: 24 } });
+    expect(bad.understood).toBe(false);
+    expect(bad.text).toContain("input");
+  });
+
+  it("a Chinese question gets a fully Chinese reply with the same numbers", () => {
+    const zh = answer({ text: "输入 128x128x3，卷积 24 个 8x8 滤波器，步长 2" });
+    const en = answer({ text: "conv 24 filters 8x8 stride 2 on 128x128x3" });
+    const rows = (r: typeof zh) => r.json.layers.map((l) => [l.type, l.outputShape, l.params, l.macs]);
+    expect(rows(zh)).toEqual(rows(en));
+    expect(zh.text).toContain("24 个滤波器");
+    expect(zh.text).toContain("⌊(128 − 8 + 2·0)/2⌋ + 1 = 61");
+    expect(zh.text).not.toMatch(/\beach of the\b|\bfilters\b/);
+  });
+
+  it("layer words of the question sentence are not layers: only the stated stack is built", () => {
+    const r = answer({
+      text: "why do conv params not depend on the input size but dense after flatten does? conv 32 filters 3x3 on 64x64x3 then flatten then dense 10",
+    });
+    expect(r.json.layers.map((l) => l.type)).toEqual(["Conv2D", "Flatten", "Dense"]);
+    expect(r.text).toContain("32·(3·3·3 + 1) = 896, whatever the image size");
+  });
+});
