@@ -1,35 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildPlainModel } from "../../src/parse/plain/plain-builder.js";
-import type { PlainLayer, PlainQuestion } from "../../src/parse/plain/plain-question.js";
+import { emptyLayer, type PlainLayer, type PlainQuestion } from "../../src/parse/plain/plain-question.js";
 
 const at = { line: 1, column: 1 };
 
 function layer(kind: PlainLayer["kind"], fields: Partial<PlainLayer> = {}): PlainLayer {
-  return {
-    kind,
-    pos: at,
-    rank: null,
-    op: null,
-    cell: null,
-    filters: null,
-    kernel: null,
-    stride: null,
-    padding: null,
-    dilation: null,
-    groups: null,
-    depthMultiplier: null,
-    outputPadding: null,
-    ceilMode: false,
-    units: null,
-    returnSequences: null,
-    vocabulary: null,
-    dims: null,
-    activation: null,
-    rate: null,
-    factor: null,
-    kernelValues: null,
-    ...fields,
-  };
+  return { ...emptyLayer(kind, at), ...fields };
 }
 
 function question(

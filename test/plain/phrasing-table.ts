@@ -6,6 +6,7 @@ import type {
   PlainLayerKind,
   PlainQuestion,
 } from "../../src/parse/plain/plain-question.js";
+import { emptyLayer } from "../../src/parse/plain/plain-question.js";
 
 export type LayerFields = Partial<Omit<PlainLayer, "kind" | "pos">>;
 export type Expected = Omit<PlainLayer, "pos">;
@@ -21,30 +22,8 @@ export interface Expect {
 
 /** A layer with every field at "not said" except the ones given. */
 export function L(kind: PlainLayerKind, fields: LayerFields = {}): Expected {
-  return {
-    kind,
-    rank: null,
-    op: null,
-    cell: null,
-    filters: null,
-    kernel: null,
-    stride: null,
-    padding: null,
-    dilation: null,
-    groups: null,
-    depthMultiplier: null,
-    outputPadding: null,
-    ceilMode: false,
-    units: null,
-    returnSequences: null,
-    vocabulary: null,
-    dims: null,
-    activation: null,
-    rate: null,
-    factor: null,
-    kernelValues: null,
-    ...fields,
-  };
+  const { pos: _pos, ...blank } = emptyLayer(kind, { line: 0, column: 0 });
+  return { ...blank, ...fields };
 }
 
 export const EN: [string, Expect][] = [

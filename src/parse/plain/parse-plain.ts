@@ -6,9 +6,10 @@
 import nearley from "nearley";
 import type { Pos } from "../ast.js";
 import grammar from "../generated/plain-grammar.js";
-import { assemble, emptyLayer, optionValue, QuestionBuilder } from "./plain-assemble.js";
+import { assemble, optionValue, QuestionBuilder } from "./plain-assemble.js";
 import { lexPlain, type Phrase, type PlainToken, PlainTokenFeeder } from "./plain-lexer.js";
 import type { PlainQuestion } from "./plain-question.js";
+import { emptyLayer } from "./plain-question.js";
 
 export interface PlainParseOptions {
   /** The most Earley states one token may produce (`parser.table[i].states.length`). */

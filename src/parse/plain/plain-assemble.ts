@@ -8,6 +8,7 @@ import type {
   PlainLayerKind,
   PlainQuestion,
 } from "./plain-question.js";
+import { emptyLayer } from "./plain-question.js";
 import type { ModifierKey, UnitKey, WordInfo } from "./plain-vocabulary.js";
 
 // Gives the grammar's flat phrases their meaning, in a few linear passes over the list:
@@ -46,33 +47,6 @@ export type OptionValue =
   | { kind: "dims"; dims: (number | null)[]; text: string }
   | { kind: "word"; tok: PlainToken }
   | { kind: "bool"; value: boolean };
-
-export function emptyLayer(kind: PlainLayerKind, pos: Pos): PlainLayer {
-  return {
-    kind,
-    pos,
-    rank: null,
-    op: null,
-    cell: null,
-    filters: null,
-    kernel: null,
-    stride: null,
-    padding: null,
-    dilation: null,
-    groups: null,
-    depthMultiplier: null,
-    outputPadding: null,
-    ceilMode: false,
-    units: null,
-    returnSequences: null,
-    vocabulary: null,
-    dims: null,
-    activation: null,
-    rate: null,
-    factor: null,
-    kernelValues: null,
-  };
-}
 
 export function posOf(t: PlainToken): Pos {
   return { line: t.line, column: t.col };

@@ -95,3 +95,31 @@ export interface PlainQuestion {
   /** Words the grammar could not place: the reply names the first one. */
   unknown: { word: string; pos: Pos }[];
 }
+
+/** A layer with every field at "not said". */
+export function emptyLayer(kind: PlainLayerKind, pos: Pos): PlainLayer {
+  return {
+    kind,
+    pos,
+    rank: null,
+    op: null,
+    cell: null,
+    filters: null,
+    kernel: null,
+    stride: null,
+    padding: null,
+    dilation: null,
+    groups: null,
+    depthMultiplier: null,
+    outputPadding: null,
+    ceilMode: false,
+    units: null,
+    returnSequences: null,
+    vocabulary: null,
+    dims: null,
+    activation: null,
+    rate: null,
+    factor: null,
+    kernelValues: null,
+  };
+}

@@ -1,16 +1,12 @@
 import { formatShape } from "../../../model/shape.js";
 import type { ConceptTexts } from "../locale.js";
+import { convClass, kernelArg, product } from "../notation.js";
 
 // English answers to the concept questions, with the user's numbers. Every function returns the
 // reply's lines; the numbers, shapes and code are the same in every language (see zh/concepts.ts).
 
 const n = (x: number): string => x.toLocaleString("en-US");
 const sizes = (xs: readonly number[]): string => xs.join("×");
-const product = (xs: readonly number[]): number => xs.reduce((p, x) => p * x, 1);
-/** Keras' kernel_size argument as written: 5, (3, 3). */
-const kernelArg = (k: readonly number[]): string => (k.length === 1 ? String(k[0]) : `(${k.join(", ")})`);
-const convClass = (k: readonly number[], framework: "keras" | "pytorch"): string =>
-  framework === "keras" ? `Conv${k.length}D` : `nn.Conv${k.length}d`;
 
 export const enConcepts: ConceptTexts = {
   channels: ({ layer, filters, kernel, inChannels, output }) => {

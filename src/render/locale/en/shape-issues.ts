@@ -1,7 +1,6 @@
-import type { Padding } from "../../../model/layer-config.js";
-import type { Dim } from "../../../model/shape.js";
 import { formatShape } from "../../../model/shape.js";
 import type { ShapeIssue } from "../../../shape/issues.js";
+import { explicitPads, npArray, paddingWord, pyTuple, torchList } from "../notation.js";
 
 // English wording of shape issues. Where the framework itself would raise, the message quotes its
 // text with the user's numbers (checked against keras/src/ops/operation_utils.py,
@@ -12,33 +11,8 @@ function n(x: number): string {
   return x.toLocaleString("en-US");
 }
 
-/** Python's repr of a tuple of ints: (2, 2), (5,). */
-function pyTuple(xs: readonly Dim[]): string {
-  return formatShape([...xs]);
-}
-
-/** NumPy's repr of a 1-D array: [1 1], [None 2 2 3]. */
-function npArray(xs: readonly Dim[]): string {
-  return `[${xs.map((d) => (d === null ? "None" : String(d))).join(" ")}]`;
-}
-
-/** PyTorch's size list: [64, 3, 3, 3]. */
-function torchList(xs: readonly Dim[]): string {
-  return `[${xs.map((d) => (d === null ? "N" : String(d))).join(", ")}]`;
-}
-
-function paddingWord(p: Padding): string {
-  return typeof p === "string" ? (p === "same_torch" ? "same" : p) : "explicit";
-}
-
 function ndimWord(ndim: number): string {
   return `${ndim}-D`;
-}
-
-function explicitPads(p: Padding, i: number): [number, number] {
-  if (typeof p === "string") return [0, 0];
-  const pair = p.explicit[i] ?? p.explicit[0] ?? [0, 0];
-  return [pair[0], pair[1]];
 }
 
 function nonPositive(issue: Extract<ShapeIssue, { code: "non_positive_output" }>): {

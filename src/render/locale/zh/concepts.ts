@@ -1,16 +1,12 @@
 import { formatShape } from "../../../model/shape.js";
 import type { ConceptTexts } from "../locale.js";
+import { convClass, kernelArg, product } from "../notation.js";
 import { n } from "./common.js";
 
 // Chinese answers to the concept questions, with the user's numbers: the same numbers, shapes and
 // code as en/concepts.ts, line for line.
 
 const sizes = (xs: readonly number[]): string => xs.join("×");
-const product = (xs: readonly number[]): number => xs.reduce((p, x) => p * x, 1);
-/** Keras' kernel_size argument as written: 5, (3, 3). */
-const kernelArg = (k: readonly number[]): string => (k.length === 1 ? String(k[0]) : `(${k.join(", ")})`);
-const convClass = (k: readonly number[], framework: "keras" | "pytorch"): string =>
-  framework === "keras" ? `Conv${k.length}D` : `nn.Conv${k.length}d`;
 
 export const zhConcepts: ConceptTexts = {
   channels: ({ layer, filters, kernel, inChannels, output }) => {

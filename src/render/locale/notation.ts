@@ -1,0 +1,39 @@
+import type { Padding } from "../../model/layer-config.js";
+import { type Dim, formatShape } from "../../model/shape.js";
+
+// Notation shared by every language: numbers, sizes, and the framework's own spellings of shapes
+// (quoted verbatim in error messages), which no locale translates.
+
+/** Python's repr of a tuple of ints: (2, 2), (5,). */
+export function pyTuple(xs: readonly Dim[]): string {
+  return formatShape([...xs]);
+}
+
+/** NumPy's repr of a 1-D array: [1 1], [None 2 2 3]. */
+export function npArray(xs: readonly Dim[]): string {
+  return `[${xs.map((d) => (d === null ? "None" : String(d))).join(" ")}]`;
+}
+
+/** PyTorch's size list: [64, 3, 3, 3]. */
+export function torchList(xs: readonly Dim[]): string {
+  return `[${xs.map((d) => (d === null ? "N" : String(d))).join(", ")}]`;
+}
+
+export function paddingWord(p: Padding): string {
+  return typeof p === "string" ? (p === "same_torch" ? "same" : p) : "explicit";
+}
+
+export function explicitPads(p: Padding, i: number): [number, number] {
+  if (typeof p === "string") return [0, 0];
+  const pair = p.explicit[i] ?? p.explicit[0] ?? [0, 0];
+  return [pair[0], pair[1]];
+}
+
+export const product = (xs: readonly number[]): number => xs.reduce((p, x) => p * x, 1);
+
+/** Keras' kernel_size argument as written: 5, (3, 3). */
+export const kernelArg = (k: readonly number[]): string =>
+  k.length === 1 ? String(k[0]) : `(${k.join(", ")})`;
+
+export const convClass = (k: readonly number[], framework: "keras" | "pytorch"): string =>
+  framework === "keras" ? `Conv${k.length}D` : `nn.Conv${k.length}d`;
