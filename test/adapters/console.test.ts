@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runConsole } from "../../src/adapters/console.js";
 import { MessageSplitter } from "../../src/adapters/console-message-splitter.js";
-import { wrapForTerminal } from "../../src/adapters/terminal-wrap.js";
+import { displayWidth, wrapForTerminal } from "../../src/adapters/terminal-wrap.js";
 
 function split(lines: string[]): string[] {
   const s = new MessageSplitter();
@@ -85,5 +85,17 @@ describe("terminal wrapping", () => {
       "    one number",
     ]);
     expect(wrapForTerminal(text, Number.NaN)).toBe(text);
+  });
+});
+
+describe("terminal wrapping of Chinese replies", () => {
+  it("counts CJK characters as two columns and breaks between them", () => {
+    const line = "  • 24 个滤波器中的每一个都覆盖全部 3 个输入通道，并在每个位置把它们加成一个数";
+    const wrapped = wrapForTerminal(line, 30).split("\n");
+    expect(wrapped.length).toBeGreaterThan(1);
+    for (const l of wrapped) expect(displayWidth(l)).toBeLessThanOrEqual(30);
+    // Nothing is lost or reordered: only spaces and indentation change.
+    const squash = (t: string) => t.replace(/\s+/g, "");
+    expect(squash(wrapped.join(""))).toBe(squash(line));
   });
 });
