@@ -4,7 +4,8 @@ import { analyzeKeras } from "../parse/keras/analyze-keras.js";
 import { parseMessage } from "../parse/parse-python.js";
 import { looksLikePlainQuestion, parsePlain, plainFromOptions } from "../parse/plain/parse-plain.js";
 import { buildPlainModel } from "../parse/plain/plain-builder.js";
-import type { PlainQuestion } from "../parse/plain/plain-question.js";
+import type { ConceptTopic, PlainQuestion } from "../parse/plain/plain-question.js";
+import { conceptLines } from "../render/concepts.js";
 import { jsonReply } from "../render/json-reply.js";
 import { detectLang, type Locale, localeFor } from "../render/locale/index.js";
 import { plainReply } from "../render/plain-reply.js";
@@ -52,7 +53,7 @@ export function answer(request: Request, limits: Limits = DEFAULT_LIMITS): Reply
     evalLimits: { maxSteps: limits.maxEvalSteps, maxDepth: 64, maxCollection: 100_000 },
   });
   if (!analysis) return notUnderstood(m.noKerasModel);
-  return modelAnswer(analysis, loc);
+  return modelAnswer(analysis, loc, conceptsAsked(text, parsed.skipped));
 }
 
 /** A plain-language question ("conv 24 filters 8x8 stride 2 on 128x128x3", "3x3 卷积 …"). */
@@ -85,9 +86,23 @@ function notUnderstoodText(word: string | null, loc: Locale): string {
   return `${loc.plain.notUnderstood(word)}\n  • ${a}\n  • ${b}`;
 }
 
-function modelAnswer(analysis: Analysis, loc: Locale): Reply {
+/** Concept questions in the prose around pasted code ("why is the output (None, 61, 61, 24) and not …?"). */
+function conceptsAsked(message: string, skipped: SkippedLine[]): ConceptTopic[] {
+  const lines = message.split("\n");
+  const prose = skipped
+    .filter((s) => !s.looksLikeCode)
+    .map((s) => lines[s.line - 1] ?? "")
+    .join("\n");
+  if (prose.trim() === "") return [];
+  const parsed = parsePlain(prose);
+  return parsed.ok ? parsed.question.concepts.map((c) => c.topic).filter((t) => t !== "output_shape") : [];
+}
+
+function modelAnswer(analysis: Analysis, loc: Locale, concepts: ConceptTopic[]): Reply {
   const problems = wordProblems(analysis.problems, loc);
-  const text = modelReply(analysis, problems, loc);
+  const answers = conceptLines(concepts, analysis, loc);
+  const table = modelReply(analysis, problems, loc);
+  const text = answers.length > 0 ? `${answers.join("\n")}\n\n${table}` : table;
   return { understood: true, text, json: jsonReply(analysis, problems, text) };
 }
 

@@ -14,6 +14,8 @@ type ConvLike = AnalyzedLayer & { config: Extract<LayerConfig, { kind: "conv" }>
 export function conceptLines(topics: ConceptTopic[], a: Analysis | null, loc: Locale): string[] {
   const out: string[] = [];
   const seen = new Set<ConceptTopic>();
+  // "(None, 61, 61, 24) and not (None, 61, 61, 24, 3)?" mentions None only in passing.
+  if (topics.includes("channels")) seen.add("batch_none");
   for (const topic of topics) {
     if (seen.has(topic) || topic === "output_shape") continue;
     seen.add(topic);
