@@ -1,9 +1,19 @@
-import type { Framework, LayerConfig, Padding } from "../../src/model/layer-config.js";
+import type { Framework, LayerConfig } from "../../src/model/layer-config.js";
 import type { Shape } from "../../src/model/shape.js";
 import type { ShapeIssue, ShapeIssueCode } from "../../src/shape/issues.js";
 import { inferLayer } from "../../src/shape/registry.js";
 import type { Step, StepCode } from "../../src/shape/steps.js";
-import { conv, dense, flatten, pool, rnn } from "../shape/configs.js";
+import {
+  conv,
+  convTranspose as ct,
+  dense,
+  depthwise,
+  explicit,
+  flatten,
+  pool,
+  rnn,
+  separable,
+} from "../shape/configs.js";
 
 // Real steps and shape issues, made by running the shape rules on configs like those of
 // test/shape/rules.test.ts, so the wording is tested on what the rules actually produce.
@@ -71,31 +81,6 @@ interface Case {
 }
 
 const N = null;
-const explicit = (p: number, rank = 2): { explicit: [number, number][] } => ({
-  explicit: Array.from({ length: rank }, () => [p, p] as [number, number]),
-});
-const ct = (
-  filters: number,
-  kernel: number,
-  strides: number,
-  padding: Padding,
-  outputPadding: number | null,
-  o: { dilation?: number; inChannels?: number | null; channelsFirst?: boolean } = {},
-): LayerConfig => ({
-  kind: "conv_transpose",
-  rank: 2,
-  filters,
-  kernel: [kernel, kernel],
-  strides: [strides, strides],
-  padding,
-  outputPadding: outputPadding === null ? null : [outputPadding, outputPadding],
-  dilation: [o.dilation ?? 1, o.dilation ?? 1],
-  groups: 1,
-  useBias: true,
-  dataFormat: o.channelsFirst ? "channels_first" : "channels_last",
-  activation: "linear",
-  inChannels: o.inChannels ?? null,
-});
 const cf = "channels_first" as const;
 
 export const CASES: Case[] = [
@@ -159,35 +144,12 @@ export const CASES: Case[] = [
   // Separable / depthwise.
   {
     name: "separable",
-    config: {
-      kind: "separable_conv",
-      rank: 2,
-      filters: 64,
-      kernel: [3, 3],
-      strides: [1, 1],
-      padding: "valid",
-      dilation: [1, 1],
-      depthMultiplier: 1,
-      useBias: true,
-      dataFormat: "channels_last",
-      activation: "linear",
-    },
+    config: separable(64, 3),
     inputs: [[N, 32, 32, 16]],
   },
   {
     name: "depthwise",
-    config: {
-      kind: "depthwise_conv",
-      rank: 2,
-      kernel: [3, 3],
-      strides: [1, 1],
-      padding: "valid",
-      dilation: [1, 1],
-      depthMultiplier: 2,
-      useBias: true,
-      dataFormat: "channels_last",
-      activation: "linear",
-    },
+    config: depthwise(3, 2),
     inputs: [[N, 32, 32, 16]],
   },
   // Dense and flatten.

@@ -95,3 +95,61 @@ export const flatten = (): LayerConfig => ({
   endDim: -1,
   dataFormat: "channels_last",
 });
+
+/** PyTorch-style `padding=p` on every spatial axis. */
+export const explicit = (p: number, rank = 2): { explicit: [number, number][] } => ({
+  explicit: Array.from({ length: rank }, () => [p, p] as [number, number]),
+});
+
+/** A 2-D transposed conv with square kernel and strides. */
+export const convTranspose = (
+  filters: number,
+  kernel: number,
+  strides: number,
+  padding: Padding,
+  outputPadding: number | null,
+  o: { dilation?: number; inChannels?: number | null; channelsFirst?: boolean } = {},
+): LayerConfig => ({
+  kind: "conv_transpose",
+  rank: 2,
+  filters,
+  kernel: [kernel, kernel],
+  strides: [strides, strides],
+  padding,
+  outputPadding: outputPadding === null ? null : [outputPadding, outputPadding],
+  dilation: [o.dilation ?? 1, o.dilation ?? 1],
+  groups: 1,
+  useBias: true,
+  dataFormat: o.channelsFirst ? "channels_first" : "channels_last",
+  activation: "linear",
+  inChannels: o.inChannels ?? null,
+});
+
+/** A 2-D SeparableConv (Keras), 'valid', stride 1 unless given. */
+export const separable = (filters: number, kernel: number, depthMultiplier = 1): LayerConfig => ({
+  kind: "separable_conv",
+  rank: 2,
+  filters,
+  kernel: [kernel, kernel],
+  strides: [1, 1],
+  padding: "valid",
+  dilation: [1, 1],
+  depthMultiplier,
+  useBias: true,
+  dataFormat: "channels_last",
+  activation: "linear",
+});
+
+/** A 2-D DepthwiseConv (Keras), 'valid', stride 1. */
+export const depthwise = (kernel: number, depthMultiplier = 1): LayerConfig => ({
+  kind: "depthwise_conv",
+  rank: 2,
+  kernel: [kernel, kernel],
+  strides: [1, 1],
+  padding: "valid",
+  dilation: [1, 1],
+  depthMultiplier,
+  useBias: true,
+  dataFormat: "channels_last",
+  activation: "linear",
+});

@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { LayerConfig } from "../../src/model/layer-config.js";
 import { inferLayer } from "../../src/shape/registry.js";
+import { convTranspose, depthwise, explicit, pool } from "./configs.js";
 
 const N = null;
 
 describe("rules fixed after review, checked against Keras 3's behaviour", () => {
   it("DepthwiseConv2D's too-small input quotes Keras' kernel shape (k, k, C_in, C_in·dm)", () => {
-    const config: LayerConfig = {
-      kind: "depthwise_conv",
-      rank: 2,
-      kernel: [5, 5],
-      strides: [1, 1],
-      padding: "valid",
-      dilation: [1, 1],
-      depthMultiplier: 2,
-      useBias: true,
-      dataFormat: "channels_last",
-      activation: "linear",
-    };
+    const config = depthwise(5, 2);
     const r = inferLayer(config, [[N, 3, 3, 4]], "keras");
     expect(r.ok).toBe(false);
     if (!r.ok && r.issue.code === "non_positive_output") expect(r.issue.kernelShape).toEqual([5, 5, 4, 8]);
@@ -25,21 +14,7 @@ describe("rules fixed after review, checked against Keras 3's behaviour", () => 
   });
 
   it("Conv2DTranspose reports output_padding ≥ strides before strides-with-dilation, as Keras does", () => {
-    const config: LayerConfig = {
-      kind: "conv_transpose",
-      rank: 2,
-      filters: 4,
-      kernel: [3, 3],
-      strides: [2, 2],
-      padding: "valid",
-      outputPadding: [2, 2],
-      dilation: [2, 2],
-      groups: 1,
-      useBias: true,
-      dataFormat: "channels_last",
-      activation: "linear",
-      inChannels: null,
-    };
+    const config = convTranspose(4, 3, 2, "valid", 2, { dilation: 2 });
     const r = inferLayer(config, [[N, 8, 8, 3]], "keras");
     expect(r.ok ? "ok" : r.issue.code).toBe("output_padding_too_large");
   });
@@ -58,22 +33,7 @@ describe("rules fixed after review, checked against Keras 3's behaviour", () => 
   });
 
   it("symbolic ceil_mode pooling with padding stays unknown rather than guessing", () => {
-    const config: LayerConfig = {
-      kind: "pool",
-      rank: 2,
-      op: "max",
-      pool: [2, 2],
-      strides: [2, 2],
-      padding: {
-        explicit: [
-          [1, 1],
-          [1, 1],
-        ],
-      },
-      dilation: [1, 1],
-      ceilMode: true,
-      dataFormat: "channels_first",
-    };
+    const config = pool(2, "max", 2, { padding: explicit(1), ceilMode: true, dataFormat: "channels_first" });
     const symbolic = inferLayer(config, [[1, 3, "H", 5]], "pytorch");
     expect(symbolic.ok && symbolic.record.outputs[0]).toEqual([1, 3, null, 3]);
   });

@@ -5,7 +5,7 @@ import { describeIssue } from "../../src/render/locale/en/shape-issues.js";
 import { describeStep } from "../../src/render/locale/en/steps.js";
 import type { ShapeIssue } from "../../src/shape/issues.js";
 import { inferLayer, rules } from "../../src/shape/registry.js";
-import { conv, dense, flatten, pool, rnn } from "./configs.js";
+import { conv, convTranspose as ct, dense, depthwise, flatten, pool, rnn, separable } from "./configs.js";
 
 interface Row {
   name: string;
@@ -21,27 +21,6 @@ interface Row {
 }
 
 const N = null;
-const ct = (
-  filters: number,
-  kernel: number,
-  strides: number,
-  padding: "valid" | "same",
-  outputPadding: number | null,
-): LayerConfig => ({
-  kind: "conv_transpose",
-  rank: 2,
-  filters,
-  kernel: [kernel, kernel],
-  strides: [strides, strides],
-  padding,
-  outputPadding: outputPadding === null ? null : [outputPadding, outputPadding],
-  dilation: [1, 1],
-  groups: 1,
-  useBias: true,
-  dataFormat: "channels_last",
-  activation: "linear",
-  inChannels: null,
-});
 
 // Every formula in DESIGN "Semantics that must be exact", worked by hand.
 const rows: Row[] = [
@@ -345,37 +324,14 @@ const rows: Row[] = [
   // Separable / depthwise.
   {
     name: "SeparableConv2D(64,3)",
-    config: {
-      kind: "separable_conv",
-      rank: 2,
-      filters: 64,
-      kernel: [3, 3],
-      strides: [1, 1],
-      padding: "valid",
-      dilation: [1, 1],
-      depthMultiplier: 1,
-      useBias: true,
-      dataFormat: "channels_last",
-      activation: "linear",
-    },
+    config: separable(64, 3),
     inputs: [[N, 32, 32, 16]],
     out: [N, 30, 30, 64],
     params: 144 + 1024 + 64,
   },
   {
     name: "DepthwiseConv2D(3, dm=2)",
-    config: {
-      kind: "depthwise_conv",
-      rank: 2,
-      kernel: [3, 3],
-      strides: [1, 1],
-      padding: "valid",
-      dilation: [1, 1],
-      depthMultiplier: 2,
-      useBias: true,
-      dataFormat: "channels_last",
-      activation: "linear",
-    },
+    config: depthwise(3, 2),
     inputs: [[N, 32, 32, 16]],
     out: [N, 30, 30, 32],
     params: 9 * 16 * 2 + 32,
