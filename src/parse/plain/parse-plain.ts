@@ -4,6 +4,7 @@
 // some state accepts the token, so nothing here throws on user input and nearley's raw error text
 // never leaves this file.
 import nearley from "nearley";
+import { detectLang } from "../../model/lang.js";
 import type { Pos } from "../ast.js";
 import grammar from "../generated/plain-grammar.js";
 import { assemble, optionValue, QuestionBuilder } from "./plain-assemble.js";
@@ -26,7 +27,6 @@ export const MAX_PLAIN_CHARS = 2_000;
 export const DEFAULT_MAX_STATES_PER_TOKEN = 2_000;
 
 const GRAMMAR = nearley.Grammar.fromCompiled(grammar as unknown as nearley.CompiledRules);
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 const START: Pos = { line: 1, column: 1 };
 
 /** What the grammar made of a text: its phrases and how many parses it had (1 unless a bug). */
@@ -98,7 +98,7 @@ export function parsePlainUnguarded(text: string, options: PlainParseOptions = {
       return { ok: false, word: null, pos: at === null ? START : posOf(at) };
     return { ok: false, word: at.text, pos: posOf(at) };
   }
-  const question = assemble(parse.phrases, HAN.test(text) ? "zh" : "en");
+  const question = assemble(parse.phrases, detectLang(text));
   if (question.layers.length === 0 && question.input === null && question.concepts.length === 0) {
     const unknown = question.unknown[0];
     return { ok: false, word: unknown?.word ?? null, pos: unknown?.pos ?? START };
@@ -167,7 +167,7 @@ export function plainFromOptions(
 ): { ok: true; question: PlainQuestion } | { ok: false; option: string; message: string } {
   try {
     const entries = Object.entries(options);
-    const lang = entries.some(([, v]) => typeof v === "string" && HAN.test(v)) ? "zh" : "en";
+    const lang = detectLang(entries.map(([, v]) => String(v)).join(" "));
     const b = new QuestionBuilder(lang);
     const pos: Pos = START;
     const layer = emptyLayer("conv", pos);

@@ -4,7 +4,9 @@ import type { Pos } from "../ast.js";
 // 8x8 stride 2 on 128x128x3" or "输入 128x128x3，卷积 24 个 8x8 滤波器，步长 2": the words as stated,
 // before any default or layout decision (src/parse/plain/plain-builder.ts makes those).
 
-export type Lang = "en" | "zh";
+export type { Lang } from "../../model/lang.js";
+
+import type { Lang } from "../../model/lang.js";
 
 export type PlainLayerKind =
   | "conv"

@@ -8,7 +8,9 @@ import type { Step } from "../../shape/steps.js";
 // Every word a reply says lives in one place per language (locale/en, locale/zh); the rest of
 // render/ only arranges numbers, shapes and code, which are the same in every language.
 
-export type Lang = "en" | "zh";
+export type { Lang } from "../../model/lang.js";
+
+import type { Lang } from "../../model/lang.js";
 
 export interface Worded {
   message: string;
