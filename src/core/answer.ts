@@ -36,14 +36,15 @@ export function answer(request: Request, limits: Limits = DEFAULT_LIMITS): Reply
   }
 
   if (request.options) return answerOptions(request.options, loc);
+  let plainish: boolean | undefined;
+  const isPlain = () => (plainish ??= looksLikePlainQuestion(text));
   const framework = request.framework ?? detectFramework(text);
-  if (framework === "pytorch" && !looksLikePlainQuestion(text)) return notUnderstood(m.pytorchNotYet);
+  if (framework === "pytorch" && !isPlain()) return notUnderstood(m.pytorchNotYet);
 
   const parsed = parseMessage(text, { maxStatesPerLine: limits.maxStatesPerLine });
   if (parsed.body.length === 0) {
     const first = parsed.skipped.find((s: SkippedLine) => s.looksLikeCode);
-    if (first && !looksLikePlainQuestion(text))
-      return notUnderstood(m.noPython(first.line, first.column, first.reason));
+    if (first && !isPlain()) return notUnderstood(m.noPython(first.line, first.column, first.reason));
     return answerPlainText(text, request.framework ?? null, loc);
   }
 
@@ -101,8 +102,7 @@ function conceptsAsked(message: string, skipped: SkippedLine[]): ConceptTopic[] 
 function modelAnswer(analysis: Analysis, loc: Locale, concepts: ConceptTopic[]): Reply {
   const problems = wordProblems(analysis.problems, loc);
   const answers = conceptLines(concepts, analysis, loc);
-  const table = modelReply(analysis, problems, loc);
-  const text = answers.length > 0 ? `${answers.join("\n")}\n\n${table}` : table;
+  const text = modelReply(analysis, problems, loc, { concepts: answers, notes: [], channelsTold: false });
   return { understood: true, text, json: jsonReply(analysis, problems, text) };
 }
 

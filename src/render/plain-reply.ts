@@ -1,13 +1,9 @@
-import { formatShape } from "../model/shape.js";
 import type { Assumption, PlainModel } from "../parse/plain/plain-builder.js";
 import type { PlainQuestion } from "../parse/plain/plain-question.js";
 import { conceptLines } from "./concepts.js";
-import { explainAnalysis } from "./explain.js";
-import { formatShapes } from "./format.js";
-import { kerasSummary } from "./keras-summary.js";
 import type { Locale } from "./locale/locale.js";
 import { type WordedProblem, wordProblems } from "./problems.js";
-import { problemLines } from "./reply-text.js";
+import { modelReply } from "./reply-text.js";
 
 /**
  * The reply to a plain-language question: the concept answer first when one was asked, then the
@@ -19,38 +15,20 @@ export function plainReply(
   model: PlainModel | null,
   loc: Locale,
 ): { text: string; problems: WordedProblem[] } {
-  const out: string[] = [];
   const concepts = conceptLines(
     q.concepts.map((c) => c.topic),
     model?.analysis ?? null,
     loc,
   );
-  if (concepts.length > 0) out.push(...concepts);
-  const problems = model ? wordProblems(model.analysis.problems, loc) : [];
-  if (model) {
-    const a = model.analysis;
-    if (out.length > 0) out.push("");
-    const failed = a.layers.find((l) => l.status === "error");
-    const input = a.inputs.map((i) => formatShape(i.shape)).join(" + ");
-    out.push(
-      failed
-        ? loc.reply.headlineStopped(input, failed.name, failed.className, failed.pos.line)
-        : loc.reply.headline(input, formatShapes(a.outputs), a.totals.params, a.layers.length),
-    );
-    out.push("```text", ...kerasSummary(a, loc), "```");
-    for (const p of problems.filter((p) => p.severity !== "note"))
-      out.push(...problemLines(p.severity === "error" ? "✗ " : "⚠ ", p, loc));
+  if (!model) return { text: concepts.join("\n"), problems: [] };
+  const problems = wordProblems(model.analysis.problems, loc);
+  const text = modelReply(model.analysis, problems, loc, {
+    concepts,
+    notes: model.assumptions.map((x) => assumptionText(x, loc)),
     // The channel story was the answer already when the question asked it.
-    const explanation = explainAnalysis(
-      a,
-      loc,
-      q.concepts.some((c) => c.topic === "channels") && concepts.length > 0,
-    );
-    if (explanation.length > 0) out.push("", ...explanation);
-    const notes = model.assumptions.map((x) => assumptionText(x, loc));
-    if (notes.length > 0) out.push("", ...notes.map((n) => `${loc.reply.noteLabel}${n}`));
-  }
-  return { text: out.join("\n"), problems };
+    channelsTold: q.concepts.some((c) => c.topic === "channels") && concepts.length > 0,
+  });
+  return { text, problems };
 }
 
 function assumptionText(x: Assumption, loc: Locale): string {

@@ -6,18 +6,37 @@ import { kerasSummary } from "./keras-summary.js";
 import type { Locale } from "./locale/locale.js";
 import type { WordedProblem } from "./problems.js";
 
+/** What a reply adds around the model: concept answers first, assumptions among the notes. */
+export interface ReplyExtras {
+  /** Lines answering a concept question, put before the headline. */
+  concepts: string[];
+  /** Notes beyond the problems' (plain-language assumptions), already worded. */
+  notes: string[];
+  /** The channel story was the concept answer: the explanation does not repeat it. */
+  channelsTold: boolean;
+}
+
+const NO_EXTRAS: ReplyExtras = { concepts: [], notes: [], channelsTold: false };
+
 /** The whole chat reply for an analysed model: headline, table, errors, arithmetic, notes. */
-export function modelReply(a: Analysis, problems: WordedProblem[], loc: Locale): string {
-  const out: string[] = [headline(a, loc)];
+export function modelReply(
+  a: Analysis,
+  problems: WordedProblem[],
+  loc: Locale,
+  extras: ReplyExtras = NO_EXTRAS,
+): string {
+  const out: string[] = extras.concepts.length > 0 ? [...extras.concepts, ""] : [];
+  out.push(headline(a, loc));
   out.push("```text", ...kerasSummary(a, loc), "```");
   // What changes the answer comes right under the table; assumptions and asides come last.
   for (const p of problems.filter((p) => p.severity !== "note"))
     out.push(...problemLines(p.severity === "error" ? "✗ " : "⚠ ", p, loc));
-  const explanation = explainAnalysis(a, loc);
+  const explanation = explainAnalysis(a, loc, extras.channelsTold);
   if (explanation.length > 0) out.push("", ...explanation);
   const notes = problems.filter((p) => p.severity === "note");
-  if (notes.length > 0) out.push("");
+  if (notes.length + extras.notes.length > 0) out.push("");
   for (const p of notes) out.push(...problemLines(loc.reply.noteLabel, p, loc));
+  for (const n of extras.notes) out.push(`${loc.reply.noteLabel}${n}`);
   return out.join("\n");
 }
 
