@@ -3,6 +3,7 @@ import type { LayerConfig } from "../../model/layer-config.js";
 import type { Problem } from "../../model/problems.js";
 import { type Dim, formatShape, type Shape } from "../../model/shape.js";
 import { GraphBuilder, nodesBetween } from "../../shape/graph-builder.js";
+import { LayerNames } from "../../shape/layer-names.js";
 import type { RuleResult } from "../../shape/rule.js";
 import { ArgError, ArgReader } from "../arg-reader.js";
 import type { Pos } from "../ast.js";
@@ -67,7 +68,7 @@ export class KerasSession {
   readonly models: KerasModelRecord[] = [];
   readonly layers: LayerInstance[] = [];
   readonly graph: GraphBuilder;
-  private readonly nameCounts = new Map<string, number>();
+  private readonly names = new LayerNames();
   private readonly extras = new Map<number, LayerExtras>();
   private readonly layerHosts = new Map<number, Value>();
   private inputOverrideUsed = false;
@@ -83,9 +84,7 @@ export class KerasSession {
   // ── naming ────────────────────────────────────────────────────────────────────────────
 
   uniqueName(prefix: string): string {
-    const n = this.nameCounts.get(prefix) ?? 0;
-    this.nameCounts.set(prefix, n + 1);
-    return n === 0 ? prefix : `${prefix}_${n}`;
+    return this.names.next(prefix);
   }
 
   private nameFrom(args: CallArgs, prefix: string): string {

@@ -5,6 +5,7 @@ import type { Problem } from "../../model/problems.js";
 import { type Dim, formatShape } from "../../model/shape.js";
 import { analysisFromGraph } from "../../shape/analysis-from-graph.js";
 import { GraphBuilder } from "../../shape/graph-builder.js";
+import { LayerNames } from "../../shape/layer-names.js";
 import { kerasSnakeCase } from "../keras/keras-layers.js";
 import type { PlainLayer, PlainQuestion } from "./plain-question.js";
 
@@ -20,7 +21,7 @@ export type Assumption =
       what: "filters" | "kernel" | "channels" | "units" | "return_sequences";
       value: string;
     }
-  | { code: "inserted_flatten"; before: string; shape: string };
+  | { code: "inserted_flatten"; shape: string };
 
 export interface PlainModel {
   framework: Framework;
@@ -43,23 +44,22 @@ export function buildPlainModel(asked: PlainQuestion, text = ""): PlainModel | n
   if (input.length >= 4 && (reason !== "default" || q.input !== null))
     assumptions.unshift({ code: "layout", layout, reason });
   const graph = new GraphBuilder(framework, MAX_PLAIN_LAYERS);
-  const names = new Map<string, number>();
-  let current: Tensor = graph.input(
+  const names = new LayerNames();
+  const inputTensor = graph.input(
     framework === "keras" ? "input_layer" : "input",
     input,
     q.input?.pos ?? first.pos,
   );
+  let current = inputTensor;
   const layers = withFlatten(q.layers.slice(0, MAX_PLAIN_LAYERS), input.length);
   layers.forEach((layer, i) => {
     const next = layers[i + 1];
     const config = toConfig(layer, framework, layout, current.shape, next, assumptions);
     const className = classNameOf(config, framework);
     const base = framework === "keras" ? kerasSnakeCase(className) : className.toLowerCase();
-    const count = names.get(base) ?? 0;
-    names.set(base, count + 1);
     const instance: LayerInstance = {
       id: i,
-      name: count === 0 ? base : `${base}_${count}`,
+      name: names.next(base),
       className,
       config,
       pos: layer.pos,
@@ -69,18 +69,14 @@ export function buildPlainModel(asked: PlainQuestion, text = ""): PlainModel | n
     const before = current.shape;
     current = graph.call(instance, [current], layer.pos)[0] as Tensor;
     if ((layer as PlainLayer & { inserted?: boolean }).inserted && before)
-      assumptions.push({
-        code: "inserted_flatten",
-        before: layers[i + 1]?.kind ?? "dense",
-        shape: formatShape(before),
-      });
+      assumptions.push({ code: "inserted_flatten", shape: formatShape(before) });
   });
   const problems: Problem[] = [];
   const analysis = analysisFromGraph({
     framework,
     modelName: framework === "keras" ? "sequential" : "model",
     modelKind: "sequential",
-    inputs: [graph.nodes[0]?.inputs[0] as Tensor],
+    inputs: [inputTensor],
     outputs: [current],
     problems,
     isFailed: () => false,
