@@ -26,3 +26,12 @@ export function knownProduct(dims: readonly Dim[]): number | null {
   }
   return p;
 }
+
+/** A symbolic input without batch for a layer of spatial `rank`: (H, W, C), (C, H, W), (L, C)… */
+export function symbolicSpatialInput(
+  rank: 1 | 2 | 3,
+  dataFormat: "channels_first" | "channels_last",
+): string[] {
+  const spatial = { 1: ["L"], 2: ["H", "W"], 3: ["D", "H", "W"] }[rank];
+  return dataFormat === "channels_first" ? ["C", ...spatial] : [...spatial, "C"];
+}

@@ -2,7 +2,7 @@ import type { Analysis } from "../../model/analysis.js";
 import type { Tensor } from "../../model/graph.js";
 import type { LayerConfig } from "../../model/layer-config.js";
 import type { Problem } from "../../model/problems.js";
-import type { Shape } from "../../model/shape.js";
+import { type Shape, symbolicSpatialInput } from "../../model/shape.js";
 import { analysisFromGraph } from "../../shape/analysis-from-graph.js";
 import { inputsOf } from "../../shape/graph-builder.js";
 import type { ParsedModule, Pos } from "../ast.js";
@@ -127,10 +127,8 @@ function assumedInput(config: LayerConfig | undefined): (number | string | null)
     case "zero_padding":
     case "cropping":
     case "upsampling":
-    case "global_pool": {
-      const spatial = { 1: ["L"], 2: ["H", "W"], 3: ["D", "H", "W"] }[config.rank];
-      return config.dataFormat === "channels_first" ? ["C", ...spatial] : [...spatial, "C"];
-    }
+    case "global_pool":
+      return symbolicSpatialInput(config.rank, config.dataFormat);
     case "recurrent":
     case "bidirectional":
       return ["T", "F"];

@@ -2,7 +2,7 @@ import type { Analysis } from "../../model/analysis.js";
 import type { LayerInstance, Tensor } from "../../model/graph.js";
 import type { DataFormat, Framework, LayerConfig, Padding } from "../../model/layer-config.js";
 import type { Problem } from "../../model/problems.js";
-import { type Dim, formatShape } from "../../model/shape.js";
+import { type Dim, formatShape, symbolicSpatialInput } from "../../model/shape.js";
 import { analysisFromGraph } from "../../shape/analysis-from-graph.js";
 import { GraphBuilder } from "../../shape/graph-builder.js";
 import { LayerNames } from "../../shape/layer-names.js";
@@ -208,8 +208,7 @@ function inputShape(
     return layout === "channels_first" && first.kind !== "recurrent" ? [batch, f, t] : [batch, t, f];
   }
   if (!i) {
-    const spatial = { 1: ["L"], 2: ["H", "W"], 3: ["D", "H", "W"] }[rank];
-    const shape = layout === "channels_first" ? ["C", ...spatial] : [...spatial, "C"];
+    const shape = symbolicSpatialInput(rank, layout);
     assumptions.push({ code: "no_input_size", assumed: `(${shape.join(", ")})` });
     return [batch, ...shape];
   }
