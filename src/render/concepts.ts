@@ -1,7 +1,8 @@
 import type { Analysis, AnalyzedLayer } from "../model/analysis.js";
-import type { Framework, LayerConfig } from "../model/layer-config.js";
+import type { DataFormat, Framework, LayerConfig } from "../model/layer-config.js";
 import { formatShape, knownProduct, type Shape } from "../model/shape.js";
 import type { ConceptTopic } from "../parse/plain/plain-question.js";
+import { layoutOf } from "../shape/layers/spatial.js";
 import { inferLayer } from "../shape/registry.js";
 import type { Locale } from "./locale/locale.js";
 
@@ -35,8 +36,8 @@ function inputOf(a: Analysis, layer: AnalyzedLayer): Shape | null {
   return i <= 0 ? (a.inputs[0]?.shape ?? null) : (a.layers[i - 1]?.outputShapes[0] ?? null);
 }
 
-function channelAxis(c: { dataFormat: string }, shape: Shape): number {
-  return c.dataFormat === "channels_first" ? 1 : shape.length - 1;
+function channelAxis(c: { dataFormat: DataFormat }, shape: Shape): number {
+  return layoutOf(shape.length - 2, c.dataFormat).channel;
 }
 
 function conceptFor(topic: ConceptTopic, a: Analysis | null, loc: Locale): string[] {

@@ -6,6 +6,7 @@ import { type Dim, formatShape, symbolicSpatialInput } from "../../model/shape.j
 import { analysisFromGraph } from "../../shape/analysis-from-graph.js";
 import { GraphBuilder } from "../../shape/graph-builder.js";
 import { LayerNames } from "../../shape/layer-names.js";
+import { layoutOf } from "../../shape/layers/spatial.js";
 import { kerasSnakeCase } from "../keras/keras-layers.js";
 import type { PlainLayer, PlainQuestion } from "./plain-question.js";
 
@@ -237,8 +238,7 @@ function padding(layer: PlainLayer, rank: number, framework: Framework): Padding
 }
 
 function channelsOf(shape: Dim[] | null, layout: DataFormat): Dim {
-  if (!shape) return null;
-  return layout === "channels_first" ? (shape[1] ?? null) : (shape.at(-1) ?? null);
+  return shape ? (shape[layoutOf(shape.length - 2, layout).channel] ?? null) : null;
 }
 
 function toConfig(
