@@ -5,6 +5,7 @@ import { parseMessage } from "../parse/parse-python.js";
 import { looksLikePlainQuestion, parsePlain, plainFromOptions } from "../parse/plain/parse-plain.js";
 import { buildPlainModel } from "../parse/plain/plain-builder.js";
 import type { ConceptTopic, PlainQuestion } from "../parse/plain/plain-question.js";
+import { analyzePytorch } from "../parse/torch/analyze-pytorch.js";
 import { conceptLines } from "../render/concepts.js";
 import { jsonReply } from "../render/json-reply.js";
 import { detectLang, type Locale, localeFor } from "../render/locale/index.js";
@@ -39,7 +40,6 @@ export function answer(request: Request, limits: Limits = DEFAULT_LIMITS): Reply
   let plainish: boolean | undefined;
   const isPlain = () => (plainish ??= looksLikePlainQuestion(text));
   const framework = request.framework ?? detectFramework(text);
-  if (framework === "pytorch" && !isPlain()) return notUnderstood(m.pytorchNotYet);
 
   const parsed = parseMessage(text, { maxStatesPerLine: limits.maxStatesPerLine });
   if (parsed.body.length === 0) {
@@ -48,11 +48,18 @@ export function answer(request: Request, limits: Limits = DEFAULT_LIMITS): Reply
     return answerPlainText(text, request.framework ?? null, loc);
   }
 
-  const analysis = analyzeKeras(parsed, {
-    inputOverride,
-    maxLayers: limits.maxLayers,
-    evalLimits: { maxSteps: limits.maxEvalSteps, maxDepth: 64, maxCollection: 100_000 },
-  });
+  const evalLimits = { maxSteps: limits.maxEvalSteps, maxDepth: 64, maxCollection: 100_000 };
+  if (framework === "pytorch") {
+    const analysis = analyzePytorch(parsed, {
+      inputOverride,
+      maxLayers: limits.maxLayers,
+      proseLines: proseLines(text, parsed.skipped),
+      evalLimits,
+    });
+    if (!analysis) return notUnderstood(m.noTorchModel);
+    return modelAnswer(analysis, loc, conceptsAsked(text, parsed.skipped));
+  }
+  const analysis = analyzeKeras(parsed, { inputOverride, maxLayers: limits.maxLayers, evalLimits });
   if (!analysis) return notUnderstood(m.noKerasModel);
   return modelAnswer(analysis, loc, conceptsAsked(text, parsed.skipped));
 }
@@ -85,6 +92,16 @@ function plainAnswer(question: PlainQuestion, loc: Locale, asked = ""): Reply {
 function notUnderstoodText(word: string | null, loc: Locale): string {
   const [a, b] = loc.plain.examples;
   return `${loc.plain.notUnderstood(word)}\n  • ${a}\n  • ${b}`;
+}
+
+/** Lines where a user may state the input size: prose, and comments that mention the input. */
+function proseLines(message: string, skipped: SkippedLine[]): string[] {
+  const lines = message.split("\n");
+  const prose = skipped.filter((s) => !s.looksLikeCode).map((s) => lines[s.line - 1] ?? "");
+  const comments = lines
+    .map((l) => /#(.*)$/.exec(l)?.[1] ?? "")
+    .filter((c) => /\binput|\bimages?\b|\bshape\b/i.test(c));
+  return [...prose, ...comments];
 }
 
 /** Concept questions in the prose around pasted code ("why is the output (None, 61, 61, 24) and not …?"). */

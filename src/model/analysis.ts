@@ -29,6 +29,33 @@ export interface AnalyzedInput {
   pos: Pos | null;
 }
 
+/** One row of torchinfo's table: a module call (container or leaf) or a tensor op, with its nesting. */
+export interface ModuleRow {
+  kind: "module" | "leaf" | "op";
+  depth: number;
+  className: string;
+  /** Qualified module name (features.0) or the op as written (F.relu, .view). */
+  name: string;
+  outputs: Shape[] | null;
+  /** Recursive parameter count of the module (torchinfo's num_params); 0 for ops. */
+  params: number | null;
+  /** Parameters the module owns directly (nn.Parameter attributes), not through a child. */
+  ownParams: number | null;
+  /** A second or later call of the same module. */
+  recursive: boolean;
+  /** Index into Analysis.layers for leaf and op rows. */
+  layer: number | null;
+}
+
+/** What the PyTorch reply needs beyond the flat layers: the nesting torchinfo prints, and how the input came. */
+export interface ModuleTable {
+  rootClass: string;
+  rootOutputs: Shape[] | null;
+  rows: ModuleRow[];
+  /** The input was written in the code, stated in prose, given on the command line, or assumed. */
+  inputSource: "code" | "torchsummary" | "torchinfo" | "prose" | "option" | "symbolic";
+}
+
 export interface Analysis {
   framework: "keras" | "pytorch";
   modelName: string;
@@ -38,4 +65,6 @@ export interface Analysis {
   outputs: Shape[];
   totals: { params: number | null; trainable: number | null; nonTrainable: number | null };
   problems: Problem[];
+  /** PyTorch only: the module nesting for torchinfo's layout. */
+  modules?: ModuleTable;
 }

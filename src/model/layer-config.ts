@@ -120,6 +120,8 @@ export interface ElementwiseConfig {
   paramsPerChannel: number;
   /** For softmax-like ops: the axis; informational. */
   axis: number | null;
+  /** PyTorch PReLU: num_parameters weights whatever the channels (instead of paramsPerChannel). */
+  fixedParams?: number;
 }
 
 export interface BatchNormConfig {
@@ -129,6 +131,8 @@ export interface BatchNormConfig {
   scale: boolean;
   /** PyTorch: declared num_features, checked. Keras: null. */
   numFeatures: number | null;
+  /** PyTorch BatchNorm1d/2d/3d: the input ranks it accepts ([2, 3], [4], [5]); the class for its message. */
+  torchRanks?: { ranks: number[]; className: string };
 }
 
 export interface LayerNormConfig {
@@ -216,6 +220,94 @@ export interface TimeDistributedConfig {
   layer: LayerConfig;
 }
 
+/** PyTorch AdaptiveAvgPool/AdaptiveMaxPool: the output size is given; None keeps the input's. */
+export interface AdaptivePoolConfig {
+  kind: "adaptive_pool";
+  rank: 1 | 2 | 3;
+  op: "max" | "avg";
+  outputSize: (number | null)[];
+}
+
+/** PyTorch RNN/LSTM/GRU: sequence-first unless batch_first; outputs (out, h_n) or (out, (h_n, c_n)). */
+export interface TorchRnnConfig {
+  kind: "torch_rnn";
+  cell: "simple" | "lstm" | "gru";
+  inputSize: number;
+  hiddenSize: number;
+  numLayers: number;
+  bias: boolean;
+  batchFirst: boolean;
+  bidirectional: boolean;
+  /** LSTM proj_size; 0 when absent. */
+  projSize: number;
+  /** LSTMCell / GRUCell / RNNCell: one time step, (N, in) → h (and c). */
+  step?: boolean;
+}
+
+/** PyTorch MultiheadAttention: (query, key, value) → (attn_output, attn_weights averaged over heads). */
+export interface AttentionConfig {
+  kind: "attention";
+  embedDim: number;
+  numHeads: number;
+  kdim: number;
+  vdim: number;
+  bias: boolean;
+  addBiasKv: boolean;
+  batchFirst: boolean;
+}
+
+/** PyTorch GroupNorm (and InstanceNorm, one group per channel): normalises groups of channels. */
+export interface GroupNormConfig {
+  kind: "group_norm";
+  className: string;
+  groups: number | null;
+  channels: number;
+  affine: boolean;
+  /** InstanceNorm's input ranks ([3] for 1d unbatched 2…); null for GroupNorm (≥ 2). */
+  ranks: number[] | null;
+}
+
+/** PyTorch Bilinear: y = x1ᵀ A x2 + b. */
+export interface BilinearConfig {
+  kind: "bilinear";
+  in1: number;
+  in2: number;
+  out: number;
+  bias: boolean;
+}
+
+/** One index of `x[…]`: an int, a slice, None (new axis) or `...`. */
+export type IndexItem =
+  | { t: "int"; v: number }
+  | { t: "slice"; lo: number | null; hi: number | null; step: number | null }
+  | { t: "newaxis" }
+  | { t: "ellipsis" };
+
+/** A PyTorch tensor operation that is not a module: view, permute, cat, +, @, x[:, -1]… */
+export type TensorOp =
+  | { name: "view"; method: string; target: (number | string)[] }
+  | { name: "permute"; dims: number[] }
+  | { name: "transpose"; dim0: number; dim1: number }
+  | { name: "squeeze"; dim: number | null }
+  | { name: "unsqueeze"; dim: number }
+  | { name: "reduce"; fn: string; dims: number[] | null; keepdim: boolean }
+  | { name: "index"; items: IndexItem[] }
+  | { name: "broadcast"; fn: string }
+  | { name: "matmul"; fn: string }
+  | { name: "cat"; fn: "cat" | "stack"; dim: number }
+  | { name: "pad"; pads: number[]; mode: string }
+  | { name: "resize"; fn: string; size: number[] | null; scale: number[] | null }
+  | { name: "pixel_shuffle"; factor: number; inverse: boolean }
+  | { name: "unflatten"; dim: number; sizes: number[] }
+  | { name: "expand"; sizes: (number | string)[] }
+  | { name: "repeat"; times: number[] }
+  | { name: "unpool"; kernel: number[]; strides: number[]; padding: number[]; outputSize: number[] | null };
+
+export interface TensorOpConfig {
+  kind: "tensor_op";
+  op: TensorOp;
+}
+
 /** Lambda, or a layer class we do not know: output shape unknown unless given. */
 export interface OpaqueConfig {
   kind: "opaque";
@@ -248,6 +340,12 @@ export type LayerConfig =
   | RecurrentConfig
   | BidirectionalConfig
   | TimeDistributedConfig
+  | AdaptivePoolConfig
+  | TorchRnnConfig
+  | AttentionConfig
+  | GroupNormConfig
+  | BilinearConfig
+  | TensorOpConfig
   | OpaqueConfig;
 
 export type LayerKind = LayerConfig["kind"];

@@ -13,7 +13,13 @@ export type BuildIssue =
   | { code: "no_input_shape"; assumed: string }
   | { code: "input_override"; given: string; code_shape: string | null }
   | { code: "other_models"; names: string[] }
-  | { code: "too_many_layers"; limit: number };
+  | { code: "too_many_layers"; limit: number }
+  /** PyTorch: where the traced input came from when the code did not call the model itself. */
+  | {
+      code: "torch_input";
+      source: "code" | "torchsummary" | "torchinfo" | "prose" | "option" | "symbolic";
+      shape: string;
+    };
 
 export type Problem =
   | {

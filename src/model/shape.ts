@@ -17,6 +17,11 @@ export function formatShape(shape: Shape): string {
   return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
 }
 
+/** PyTorch's way of writing a shape in its messages: [1, 6, 28, 28] (an unknown size as N). */
+export function torchList(xs: readonly Dim[]): string {
+  return `[${xs.map((d) => (d === null ? "N" : String(d))).join(", ")}]`;
+}
+
 /** Product of the dims, or null when any is not a known number. */
 export function knownProduct(dims: readonly Dim[]): number | null {
   let p = 1;

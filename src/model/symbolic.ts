@@ -73,6 +73,11 @@ export function floorDiv(d: Dim, n: number): Dim {
   if (d === null) return null;
   if (typeof d === "number") return Math.floor(d / n);
   if (n === 1) return d;
+  // ⌊(X + k·n)/n⌋ = ⌊X/n⌋ + k, and ⌊⌊X/a⌋/b⌋ = ⌊X/(a·b)⌋: keeps conv/pool chains short.
+  const { base, offset } = splitOffset(d);
+  if (offset !== 0 && offset % n === 0) return add(floorDiv(base, n), offset / n);
+  const nested = /^\(?([A-Za-z_]\w*)\/\/(\d+)\)?$/.exec(d);
+  if (nested?.[1] && nested[2]) return `${nested[1]}//${Number(nested[2]) * n}`;
   return `${paren(d)}//${n}`;
 }
 

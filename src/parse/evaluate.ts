@@ -3,12 +3,14 @@ import { makeBuiltins } from "./builtins.js";
 import type { EvalNote } from "./eval-notes.js";
 import {
   type CallArgs,
+  ELLIPSIS,
   FALSE,
   int,
   NONE,
   numberOf,
   pyEquals,
   Scope,
+  sliceValue,
   str,
   TRUE,
   truthy,
@@ -36,6 +38,8 @@ export interface EvalHooks {
   implicitGlobal(name: string, pos: Pos): Value | undefined;
   /** Calling an instance of a user class (e.g. a custom Keras layer); undefined = unknown. */
   callObject?(obj: Extract<Value, { t: "object" }>, args: CallArgs, pos: Pos): Value | undefined;
+  /** An attribute neither the instance nor its class defines (e.g. nn.Module's `.to(device)`). */
+  objectAttr?(obj: Extract<Value, { t: "object" }>, name: string, pos: Pos): Value | undefined;
 }
 
 class ReturnSignal {
@@ -343,7 +347,7 @@ export class Evaluator {
       case "bool":
         return e.value ? TRUE : FALSE;
       case "ellipsis":
-        return unknown("...");
+        return ELLIPSIS;
       case "tuple":
         return { t: "tuple", items: this.evalItems(e.items, scope) };
       case "list":
@@ -368,8 +372,10 @@ export class Evaluator {
         return this.evalCall(e, scope);
       case "subscript":
         return this.subscript(this.eval(e.object, scope), e.index, scope, e.pos);
-      case "slice":
-        return unknown("slice");
+      case "slice": {
+        const bound = (x: Expr | null) => (x ? this.eval(x, scope) : NONE);
+        return sliceValue(bound(e.lower), bound(e.upper), bound(e.step));
+      }
       case "binop":
         return this.binaryChain(e, scope);
       case "unary": {
@@ -629,7 +635,7 @@ export class Evaluator {
         if (own !== undefined) return own;
         const fromClass = this.classAttr(obj.cls, name);
         if (fromClass && fromClass.t === "func") return { ...fromClass, bound: obj };
-        return fromClass ?? unknown(`attribute ${name}`);
+        return fromClass ?? this.hooks.objectAttr?.(obj, name, pos) ?? unknown(`attribute ${name}`);
       }
       case "class":
         return this.classAttr(obj, name) ?? unknown(`attribute ${name}`);
@@ -652,7 +658,7 @@ export class Evaluator {
         return { t: obj.t, items: pySlice(obj.items, lo, hi, st) };
       }
       if (obj.t === "host" && obj.host.binary)
-        return obj.host.binary("[]", unknown("slice"), pos, false) ?? unknown("slice");
+        return obj.host.binary("[]", this.eval(indexExpr, scope), pos, false) ?? unknown("slice");
       return unknown("slice");
     }
     const index = this.eval(indexExpr, scope);

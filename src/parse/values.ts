@@ -45,6 +45,25 @@ export interface HostObject {
   binary?(op: string, other: Value, pos: Pos, reversed: boolean): Value | undefined;
 }
 
+/** `a:b:c` inside a subscript, and `...`: host objects only tensors' indexing reads. */
+export interface IndexMarker extends HostObject {
+  index: { t: "slice"; lo: Value; hi: Value; step: Value } | { t: "ellipsis" };
+}
+
+export function sliceValue(lo: Value, hi: Value, step: Value): Value {
+  const marker: IndexMarker = { label: "slice", index: { t: "slice", lo, hi, step } };
+  return { t: "host", host: marker };
+}
+
+export const ELLIPSIS: Value = {
+  t: "host",
+  host: { label: "Ellipsis", index: { t: "ellipsis" } } as IndexMarker,
+};
+
+export function indexMarkerOf(v: Value): IndexMarker["index"] | null {
+  return v.t === "host" && "index" in v.host ? (v.host as IndexMarker).index : null;
+}
+
 export class Scope {
   readonly vars = new Map<string, Value>();
   constructor(readonly parent: Scope | null) {}

@@ -1,10 +1,11 @@
 import type { Analysis } from "../model/analysis.js";
-import { formatShape } from "../model/shape.js";
+import { formatShape, torchList } from "../model/shape.js";
 import { explainAnalysis } from "./explain.js";
 import { formatShapes } from "./format.js";
 import { kerasSummary } from "./keras-summary.js";
 import type { Locale } from "./locale/locale.js";
 import type { WordedProblem } from "./problems.js";
+import { torchSummary } from "./torch-summary.js";
 
 /** What a reply adds around the model: concept answers first, assumptions among the notes. */
 export interface ReplyExtras {
@@ -27,7 +28,7 @@ export function modelReply(
 ): string {
   const out: string[] = extras.concepts.length > 0 ? [...extras.concepts, ""] : [];
   out.push(headline(a, loc));
-  out.push("```text", ...kerasSummary(a, loc), "```");
+  out.push("```text", ...(a.modules ? torchSummary(a) : kerasSummary(a, loc)), "```");
   // What changes the answer comes right under the table; assumptions and asides come last.
   for (const p of problems.filter((p) => p.severity !== "note"))
     out.push(...problemLines(p.severity === "error" ? "✗ " : "⚠ ", p, loc));
@@ -41,10 +42,12 @@ export function modelReply(
 }
 
 function headline(a: Analysis, loc: Locale): string {
-  const input = a.inputs.map((i) => formatShape(i.shape)).join(" + ");
+  const show = a.framework === "pytorch" ? torchList : formatShape;
+  const input = a.inputs.map((i) => show(i.shape)).join(" + ");
   const failed = a.layers.find((l) => l.status === "error");
   if (failed) return loc.reply.headlineStopped(input, failed.name, failed.className, failed.pos.line);
-  return loc.reply.headline(input, formatShapes(a.outputs), a.totals.params, a.layers.length);
+  const output = a.framework === "pytorch" ? a.outputs.map(torchList).join(", ") : formatShapes(a.outputs);
+  return loc.reply.headline(input, output, a.totals.params, a.layers.length);
 }
 
 export function problemLines(mark: string, p: WordedProblem, loc: Locale): string[] {

@@ -74,6 +74,8 @@ export type ShapeIssue =
   | { code: "channels_unknown"; inputShape: Shape; className: string }
   | { code: "time_distributed_rank"; inputShape: Shape }
   | { code: "dense_on_high_rank"; shape: Shape; units: number }
-  | { code: "unknown_output_shape"; className: string; reason: "lambda" | "unknown_layer" };
+  | { code: "unknown_output_shape"; className: string; reason: "lambda" | "unknown_layer" }
+  /** PyTorch would raise here; `message` is PyTorch's own text with the user's numbers. */
+  | { code: "torch_error"; op: string; message: string };
 
 export type ShapeIssueCode = ShapeIssue["code"];

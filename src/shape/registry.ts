@@ -21,6 +21,12 @@ import { repeatVectorRule } from "./layers/repeat-vector.js";
 import { reshapeRule } from "./layers/reshape.js";
 import { separableConvRule } from "./layers/separable-conv.js";
 import { makeTimeDistributedRule } from "./layers/time-distributed.js";
+import { adaptivePoolRule } from "./layers/torch/adaptive-pool.js";
+import { attentionRule } from "./layers/torch/attention.js";
+import { bilinearRule } from "./layers/torch/bilinear.js";
+import { groupNormRule } from "./layers/torch/group-norm.js";
+import { tensorOpRule } from "./layers/torch/tensor-op.js";
+import { torchRnnRule } from "./layers/torch/torch-rnn.js";
 import { upsamplingRule } from "./layers/upsampling.js";
 import { zeroPaddingRule } from "./layers/zero-padding.js";
 import type { LayerRule, RuleResult, RuleTable } from "./rule.js";
@@ -48,6 +54,12 @@ export const rules: RuleTable = {
   recurrent: recurrentRule,
   bidirectional: bidirectionalRule,
   time_distributed: makeTimeDistributedRule(inferLayer),
+  adaptive_pool: adaptivePoolRule,
+  torch_rnn: torchRnnRule,
+  attention: attentionRule,
+  group_norm: groupNormRule,
+  bilinear: bilinearRule,
+  tensor_op: tensorOpRule,
   opaque: opaqueRule,
 };
 

@@ -143,6 +143,10 @@ export type Step =
       total: number | null;
       note: "conv" | "dense" | "rnn";
     }
-  | { code: "opaque"; className: string; reason: "lambda" | "unknown_layer" };
+  | { code: "opaque"; className: string; reason: "lambda" | "unknown_layer" }
+  /** A tensor operation (view, permute, cat, +, @, indexing…): the shapes in and out. */
+  | { code: "op_shape"; op: string; inputs: Shape[]; output: Shape }
+  /** Params as named weight tensors with their formulas ("4·20·(10+20)"), for layers with several. */
+  | { code: "params_sum"; parts: { name: string; formula: string; count: number }[]; total: number };
 
 export type StepCode = Step["code"];

@@ -54,12 +54,10 @@ describe("answer: messages that are not a model get a clear reply, never a crash
     expect(nonsense.text).toContain("conv 24 filters 8x8 stride 2 on 128x128x3");
   });
 
-  it("PyTorch code is recognised and declined for now", () => {
-    const r = answer({
-      text: "import torch.nn as nn\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n",
-    });
+  it("PyTorch code without a model says what it looked for", () => {
+    const r = answer({ text: "import torch\nx = torch.randn(2, 3)\nprint(x.sum())\n" });
     expect(r.understood).toBe(false);
-    expect(r.text).toContain("PyTorch");
+    expect(r.text).toContain("found no PyTorch model");
   });
 
   it("code without a model says what it looked for", () => {

@@ -151,7 +151,7 @@ const samples: Sample[] = [
   ["binary", (l) => l.messages.binary],
   ["badInput", (l) => l.messages.badInputOption("abc", null)],
   ["badInput part", (l) => l.messages.badInputOption("128,x,3", "x")],
-  ["pytorchNotYet", (l) => l.messages.pytorchNotYet],
+  ["noTorchModel", (l) => l.messages.noTorchModel],
   ["noModelCode", (l) => l.messages.noModelCode],
   ["noKerasModel", (l) => l.messages.noKerasModel],
   // plain

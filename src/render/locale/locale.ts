@@ -142,7 +142,7 @@ export interface Locale {
     tooLong(size: string, limit: string): string;
     binary: string;
     badInputOption(text: string, part: string | null): string;
-    pytorchNotYet: string;
+    noTorchModel: string;
     noPython(line: number, column: number, reason: string): string;
     noModelCode: string;
     noKerasModel: string;

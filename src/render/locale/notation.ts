@@ -15,8 +15,14 @@ export function npArray(xs: readonly Dim[]): string {
 }
 
 /** PyTorch's size list: [64, 3, 3, 3]. */
-export function torchList(xs: readonly Dim[]): string {
-  return `[${xs.map((d) => (d === null ? "N" : String(d))).join(", ")}]`;
+export { torchList } from "../../model/shape.js";
+
+/** PyTorch's own words for a transposed conv's output_padding that is too large (aten's shape check). */
+export function torchOutputPaddingMessage(op: number[], strides: number[], dilation: number[]): string {
+  const axes =
+    op.length === 3 ? ["depth", "height", "width"] : op.length === 2 ? ["height", "width"] : ["width"];
+  const part = (name: string, xs: number[]) => axes.map((a, i) => `${name}_${a}: ${xs[i] ?? 1}`).join(" ");
+  return `output padding must be smaller than either stride or dilation, but got ${part("output_padding", op)} ${part("stride", strides)} ${part("dilation", dilation)}`;
 }
 
 export function paddingWord(p: Padding): string {

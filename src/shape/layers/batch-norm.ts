@@ -1,6 +1,7 @@
 import type { BatchNormConfig } from "../../model/layer-config.js";
 import type { LayerRule } from "../rule.js";
 import { done, fail, firstInput } from "./spatial.js";
+import { torchFail } from "./torch/torch-dims.js";
 
 /**
  * Keras: γ and β are trainable (C each), the moving mean and variance are non-trainable weights
@@ -12,6 +13,10 @@ export const batchNormRule: LayerRule<BatchNormConfig> = {
   infer({ config: c, inputs, framework }) {
     const input = firstInput(inputs);
     const rank = input.length;
+    if (c.torchRanks && !c.torchRanks.ranks.includes(rank)) {
+      const want = c.torchRanks.ranks.map((r) => `${r}D`).join(" or ");
+      return torchFail(c.torchRanks.className, `expected ${want} input (got ${rank}D input)`);
+    }
     const axis = c.axis < 0 ? rank + c.axis : c.axis;
     if (axis <= 0 || axis >= rank) {
       return fail({

@@ -9,7 +9,9 @@ export const elementwiseRule: LayerRule<ElementwiseConfig> = {
     const input = firstInput(inputs);
     const channels = input[input.length - 1] ?? null;
     let params: number | null = 0;
-    if (c.paramsPerChannel > 0) params = typeof channels === "number" ? c.paramsPerChannel * channels : null;
+    if (c.fixedParams !== undefined) params = c.fixedParams;
+    else if (c.paramsPerChannel > 0)
+      params = typeof channels === "number" ? c.paramsPerChannel * channels : null;
     return done({
       outputs: [[...input]],
       params: { trainable: params, nonTrainable: params === null ? null : 0 },

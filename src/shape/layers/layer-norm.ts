@@ -1,6 +1,8 @@
 import type { LayerNormConfig } from "../../model/layer-config.js";
+import { torchList } from "../../model/shape.js";
 import type { LayerRule } from "../rule.js";
 import { done, fail, firstInput } from "./spatial.js";
+import { torchFail } from "./torch/torch-dims.js";
 
 /** γ and β each have the size of the normalised axes (Keras 3: the product of input dims at `axis`). */
 export const layerNormRule: LayerRule<LayerNormConfig> = {
@@ -16,13 +18,11 @@ export const layerNormRule: LayerRule<LayerNormConfig> = {
         tail.length !== c.normalizedShape.length ||
         tail.some((d, i) => typeof d === "number" && d !== c.normalizedShape?.[i])
       ) {
-        return fail({
-          code: "axis_out_of_range",
-          axis: -c.normalizedShape.length,
-          rank,
-          inputShape: input,
-          className: "LayerNorm",
-        });
+        const want = c.normalizedShape;
+        return torchFail(
+          "LayerNorm",
+          `Given normalized_shape=${torchList(want)}, expected input with shape [*, ${want.join(", ")}], but got input of size${torchList(input)}`,
+        );
       }
       size = c.normalizedShape.reduce((a, b) => a * b, 1);
     } else {

@@ -1,6 +1,13 @@
 import { formatShape } from "../../../model/shape.js";
 import type { ShapeIssue } from "../../../shape/issues.js";
-import { explicitPads, npArray, paddingWord, pyTuple, torchList } from "../notation.js";
+import {
+  explicitPads,
+  npArray,
+  paddingWord,
+  pyTuple,
+  torchList,
+  torchOutputPaddingMessage,
+} from "../notation.js";
 
 // English wording of shape issues. Where the framework itself would raise, the message quotes its
 // text with the user's numbers (checked against keras/src/ops/operation_utils.py,
@@ -191,7 +198,7 @@ export function describeIssue(issue: ShapeIssue, layerName: string): { message: 
         };
       }
       return {
-        message: `PyTorch refuses output_padding=${op}: it must be smaller than either the stride (${issue.strides[issue.axis] ?? 1}) or the dilation (${issue.dilation[issue.axis] ?? 1}).`,
+        message: `PyTorch raises "${torchOutputPaddingMessage(issue.outputPadding, issue.strides, issue.dilation)}": output_padding=${op} must be smaller than either the stride (${issue.strides[issue.axis] ?? 1}) or the dilation (${issue.dilation[issue.axis] ?? 1}).`,
         fix: `use output_padding below ${Math.max(issue.strides[issue.axis] ?? 1, issue.dilation[issue.axis] ?? 1)}`,
       };
     }
@@ -244,6 +251,8 @@ export function describeIssue(issue: ShapeIssue, layerName: string): { message: 
         fix: "add Flatten() (or a global pooling layer) before Dense",
       };
     }
+    case "torch_error":
+      return { message: `PyTorch raises "${issue.message}" in ${issue.op}.`, fix: null };
     case "unknown_output_shape":
       return {
         message:

@@ -206,6 +206,10 @@ export function describeStep(step: Step): string {
           : `${dim(step.positions)} output positions × ${n(step.perPosition)} per position`;
       return `MACs (multiply-accumulates, bias not counted): ${what} = ${step.total === null ? "unknown" : n(step.total)}`;
     }
+    case "op_shape":
+      return `${step.op}: ${step.inputs.map(shape).join(" and ")} → ${shape(step.output)}`;
+    case "params_sum":
+      return `params: ${step.parts.map((p) => `${p.name} ${p.formula} = ${n(p.count)}`).join("; ")}; total ${n(step.total)}`;
     case "opaque":
       return step.reason === "lambda"
         ? `${step.className}: the output shape comes from its output_shape argument`

@@ -66,6 +66,23 @@ export function buildIssue(issue: BuildIssue): Worded {
       };
     case "too_many_layers":
       return { message: `The model has more than ${n(issue.limit)} layer calls; stopped there.`, fix: null };
+    case "torch_input": {
+      const how = {
+        code: "the input your code creates",
+        torchsummary: "torchsummary's summary() input (it runs a batch of 2 and prints it as -1)",
+        torchinfo: "torchinfo's summary() input",
+        prose: "the input size you stated",
+        option: "the --input you gave",
+        symbolic: "symbolic sizes, since the code gives no input (N = batch; H, W = your image size)",
+      }[issue.source];
+      return {
+        message: `Traced forward() with ${how}: ${issue.shape}.`,
+        fix:
+          issue.source === "symbolic"
+            ? "Say the input size (e.g. 'input is 1x3x32x32'), add x = torch.randn(…) and model(x), or pass --input."
+            : null,
+      };
+    }
   }
 }
 
@@ -160,8 +177,8 @@ export const enText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | 
       part === null
         ? `--input ${JSON.stringify(text)}: expected sizes such as 128,128,3 or (None, 128, 128, 3)`
         : `--input ${JSON.stringify(text)}: '${part}' is not a size (a positive integer, or None)`,
-    pytorchNotYet:
-      "This looks like PyTorch code. I answer Keras code for now; PyTorch (nn.Module, nn.Sequential, forward()) is on its way. Try the same model in Keras, or pass --framework keras if this is Keras.",
+    noTorchModel:
+      "I read the code but found no PyTorch model in it: no nn.Module subclass, no nn.Sequential(...), no module called on a tensor. Paste the code that builds the model (the class with __init__ and forward, or the nn.Sequential).",
     noPython: (line, column, reason) =>
       `I could not read any of the code as Python. First problem: line ${line}, column ${column}: ${reason}.`,
     noModelCode:

@@ -1,6 +1,13 @@
 import { formatShape } from "../../../model/shape.js";
 import type { ShapeIssue } from "../../../shape/issues.js";
-import { explicitPads, npArray, paddingWord, pyTuple, torchList } from "../notation.js";
+import {
+  explicitPads,
+  npArray,
+  paddingWord,
+  pyTuple,
+  torchList,
+  torchOutputPaddingMessage,
+} from "../notation.js";
 import { axisWord, n } from "./common.js";
 
 // Chinese wording of shape issues. The framework's own error text stays verbatim in English inside
@@ -187,7 +194,7 @@ export function describeIssue(issue: ShapeIssue, layerName: string): { message: 
         };
       }
       return {
-        message: `PyTorch 不接受 output_padding=${op}：它必须小于步长（${issue.strides[issue.axis] ?? 1}）或空洞率（${issue.dilation[issue.axis] ?? 1}）之一。`,
+        message: `PyTorch 会报错“${torchOutputPaddingMessage(issue.outputPadding, issue.strides, issue.dilation)}”：output_padding=${op} 必须小于步长（${issue.strides[issue.axis] ?? 1}）或空洞率（${issue.dilation[issue.axis] ?? 1}）之一。`,
         fix: `output_padding 要小于 ${Math.max(issue.strides[issue.axis] ?? 1, issue.dilation[issue.axis] ?? 1)}`,
       };
     }
@@ -240,6 +247,8 @@ export function describeIssue(issue: ShapeIssue, layerName: string): { message: 
         fix: "在 Dense 之前加 Flatten()（或全局池化层）",
       };
     }
+    case "torch_error":
+      return { message: `PyTorch 在 ${issue.op} 处会报错“${issue.message}”。`, fix: null };
     case "unknown_output_shape":
       return {
         message:

@@ -185,6 +185,10 @@ export function describeStep(step: Step): string {
           : `${dim(step.positions)} 个输出位置 × 每个位置 ${n(step.perPosition)}`;
       return `MACs（乘加次数，不计偏置）：${what} = ${step.total === null ? "未知" : n(step.total)}`;
     }
+    case "op_shape":
+      return `${step.op}：${step.inputs.map(shape).join(" 和 ")} → ${shape(step.output)}`;
+    case "params_sum":
+      return `参数：${step.parts.map((p) => `${p.name} ${p.formula} = ${n(p.count)}`).join("；")}；共 ${n(step.total)} 个`;
     case "opaque":
       return step.reason === "lambda"
         ? `${step.className}：输出形状来自它的 output_shape 参数`

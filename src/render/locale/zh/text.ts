@@ -120,6 +120,23 @@ export function buildIssue(issue: BuildIssue): Worded {
       };
     case "too_many_layers":
       return { message: `模型的层调用超过 ${n(issue.limit)} 次；在那里停止。`, fix: null };
+    case "torch_input": {
+      const how = {
+        code: "代码里创建的输入",
+        torchsummary: "torchsummary 的 summary() 输入（它以批大小 2 运行并显示为 -1）",
+        torchinfo: "torchinfo 的 summary() 输入",
+        prose: "你给出的输入尺寸",
+        option: "你传入的 --input",
+        symbolic: "符号尺寸，因为代码没有给出输入（N = 批大小；H、W = 图像尺寸）",
+      }[issue.source];
+      return {
+        message: `用${how}追踪了 forward()：${issue.shape}。`,
+        fix:
+          issue.source === "symbolic"
+            ? "请说明输入尺寸（例如“输入是 1x3x32x32”），或加上 x = torch.randn(…) 和 model(x)，或传入 --input。"
+            : null,
+      };
+    }
   }
 }
 
@@ -214,8 +231,8 @@ export const zhText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | 
       part === null
         ? `--input ${JSON.stringify(text)}：应为 128,128,3 或 (None, 128, 128, 3) 这样的尺寸`
         : `--input ${JSON.stringify(text)}：'${part}' 不是尺寸（应为正整数或 None）`,
-    pytorchNotYet:
-      "这看起来是 PyTorch 代码。目前我只解答 Keras 代码；PyTorch（nn.Module、nn.Sequential、forward()）的支持正在开发中。可以先用 Keras 写同一个模型；如果这其实是 Keras 代码，请传入 --framework keras。",
+    noTorchModel:
+      "我读了代码，但没有找到 PyTorch 模型：没有 nn.Module 子类、没有 nn.Sequential(...)，也没有在张量上调用的模块。请粘贴构建模型的代码（带 __init__ 和 forward 的类，或 nn.Sequential）。",
     noPython: (line, column, why) =>
       `我无法把任何代码读成 Python。第一个问题：第 ${line} 行，第 ${column} 列：${reason(why)}。`,
     noModelCode:
