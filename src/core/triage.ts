@@ -10,11 +10,18 @@ export function looksBinary(text: string): boolean {
   return bad > 0 && bad / text.length > 0.01;
 }
 
+const PYTORCH_IMPORT = /\bimport\s+torch\b|\bfrom\s+torch\b/;
+const KERAS_IMPORT = /\b(import|from)\s+(keras|tensorflow|tf_keras)\b/;
 const PYTORCH =
-  /\bimport\s+torch\b|\bfrom\s+torch\b|\bnn\.Module\b|\bnn\.(Conv[123]d|Linear|Sequential)\b|\btorch\.(nn|randn|zeros|flatten)\b/;
-const KERAS = /\bkeras\b|\btensorflow\b|\bConv[123]D\b|\bDense\(|\bSequential\(/;
+  /\bnn\.Module\b|\bnn\.[A-Z]\w*\(|\btorch\.\w+|\bF\.[a-z_]+\d?d?\(|\bdef forward\(|\b(Conv[123]d|Linear|BatchNorm[123]d|MaxPool[123]d)\(/g;
+const KERAS = /\bkeras\b|\btensorflow\b|\btf\.\w+|\b(Conv[123]D|Dense|MaxPooling[123]D|BatchNormalization)\(|\blayers\.\w+\(|\.add\(/g;
 
+/** PyTorch or Keras: the imports decide; without them, whichever spelling the code uses more. */
 export function detectFramework(text: string): "keras" | "pytorch" {
-  if (PYTORCH.test(text) && !KERAS.test(text)) return "pytorch";
-  return "keras";
+  const torchImport = PYTORCH_IMPORT.test(text);
+  const kerasImport = KERAS_IMPORT.test(text);
+  if (torchImport !== kerasImport) return torchImport ? "pytorch" : "keras";
+  const torch = text.match(PYTORCH)?.length ?? 0;
+  const keras = text.match(KERAS)?.length ?? 0;
+  return torch > keras ? "pytorch" : "keras";
 }

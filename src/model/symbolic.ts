@@ -69,16 +69,32 @@ export function mul(d: Dim, n: number): Dim {
   return `${paren(d)}*${n}`;
 }
 
+/**
+ * ⌊d/n⌋, kept short: an offset moves out as ⌊(X + r + q·n)/n⌋ = ⌊(X + r)/n⌋ + q with 0 ≤ r < n,
+ * and ⌊⌊X/a⌋/n⌋ = ⌊X/(a·n)⌋, so conv/pool chains read "H//4-3", not nested floors.
+ */
 export function floorDiv(d: Dim, n: number): Dim {
   if (d === null) return null;
   if (typeof d === "number") return Math.floor(d / n);
   if (n === 1) return d;
-  // ⌊(X + k·n)/n⌋ = ⌊X/n⌋ + k, and ⌊⌊X/a⌋/b⌋ = ⌊X/(a·b)⌋: keeps conv/pool chains short.
   const { base, offset } = splitOffset(d);
-  if (offset !== 0 && offset % n === 0) return add(floorDiv(base, n), offset / n);
-  const nested = /^\(?([A-Za-z_]\w*)\/\/(\d+)\)?$/.exec(d);
-  if (nested?.[1] && nested[2]) return `${nested[1]}//${Number(nested[2]) * n}`;
-  return `${paren(d)}//${n}`;
+  const r = ((offset % n) + n) % n;
+  const q = (offset - r) / n;
+  // ⌊(⌊X/a⌋ + r)/n⌋ = ⌊(X + r·a)/(a·n)⌋ for integers.
+  const nested = /^(.+)\/\/(\d+)$/.exec(base);
+  if (nested?.[1] && nested[2] && isAtom(nested[1])) {
+    const a = Number(nested[2]);
+    const inner = nested[1].startsWith("(") && closesAtEnd(nested[1]) ? nested[1].slice(1, -1) : nested[1];
+    return add(floorDiv(add(inner, r * a), a * n), q);
+  }
+  const core = r === 0 ? floorOf(base, n) : `(${withOffset(base, r)})//${n}`;
+  return add(core, q);
+}
+
+function floorOf(x: string, n: number): string {
+  const nested = /^(.+)\/\/(\d+)$/.exec(x);
+  if (nested?.[1] && nested[2] && isAtom(nested[1])) return `${nested[1]}//${Number(nested[2]) * n}`;
+  return `${paren(x)}//${n}`;
 }
 
 export function ceilDiv(d: Dim, n: number): Dim {

@@ -15,7 +15,11 @@ const MAX_MAC_ROWS = 12;
  */
 export function explainAnalysis(a: Analysis, loc: Locale, channelsTold = false): string[] {
   const out: string[] = [];
-  const computed = a.layers.filter((l) => l.status === "ok" && l.record && !l.reused);
+  // PyTorch code calls F.relu and friends inline: the table shows them; the prose skips them.
+  const quiet = (l: AnalyzedLayer) =>
+    a.framework === "pytorch" &&
+    ((l.config.kind === "elementwise" && (l.params.trainable ?? 0) === 0) || sameShapeSum(l));
+  const computed = a.layers.filter((l) => l.status === "ok" && l.record && !l.reused && !quiet(l));
   const story = { channelsTold, macsTold: false };
   let shown = 0;
   let rest = 0;
@@ -61,7 +65,7 @@ function groupLines(
   for (const layer of group.layers) {
     for (const step of collapseAxes((layer.record as NonNullable<AnalyzedLayer["record"]>).steps)) {
       if (step.code === "macs") {
-        if (story.macsTold || !layer.config.kind.includes("conv")) continue;
+        if (story.macsTold || !layer.config.kind.includes("conv") || step.total === null) continue;
         story.macsTold = true;
         perLayer.push(`${many ? `${layer.name}: ` : ""}${loc.step(step)}`);
         continue;
@@ -92,6 +96,14 @@ function channelStory(
   const out = layer.outputShapes[0];
   if (!out || step.groups !== 1 || typeof step.inChannels !== "number") return loc.step(step);
   return loc.explain.channelStory(layer.name, step.filters, step.inChannels, out);
+}
+
+/** x + y on equal shapes (a residual add): nothing to explain; broadcasting is worth a line. */
+function sameShapeSum(l: AnalyzedLayer): boolean {
+  if (l.config.kind !== "tensor_op" || l.config.op.name !== "broadcast") return false;
+  const steps = l.record?.steps ?? [];
+  const step = steps.find((s) => s.code === "op_shape");
+  return step?.code === "op_shape" && step.inputs.every((s) => JSON.stringify(s) === JSON.stringify(step.output));
 }
 
 interface Group {

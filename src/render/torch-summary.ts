@@ -98,7 +98,7 @@ export function torchSummary(a: Analysis, width = TABLE_WIDTH): string[] {
     (s, l) => (s === null || l.macs === null ? null : s + l.macs),
     0,
   );
-  if (macs !== null && !stopped) out.push(`Total mult-adds ${multAdds(macs)}  (MACs, bias excluded)`);
+  if (macs !== null && !stopped) out.push(`Total mult-adds per sample ${multAdds(macs)} (MACs, no bias)`);
   const sizes = sizeBlock(a);
   if (sizes && !stopped) out.push(rule, ...sizes);
   out.push(rule);

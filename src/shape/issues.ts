@@ -75,6 +75,19 @@ export type ShapeIssue =
   | { code: "time_distributed_rank"; inputShape: Shape }
   | { code: "dense_on_high_rank"; shape: Shape; units: number }
   | { code: "unknown_output_shape"; className: string; reason: "lambda" | "unknown_layer" }
+  /**
+   * No input size was given: a layer needs a symbolic size to equal a number (Linear's in_features
+   * after a flatten). `sizes` are the square input sides (ranges) for which it does.
+   */
+  | {
+      code: "symbolic_constraint";
+      className: string;
+      what: "in_features" | "view" | "input_size";
+      expr: string;
+      equals: number;
+      vars: string[];
+      sizes: [number, number][];
+    }
   /** PyTorch would raise here; `message` is PyTorch's own text with the user's numbers. */
   | { code: "torch_error"; op: string; message: string };
 

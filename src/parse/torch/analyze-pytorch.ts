@@ -1,6 +1,7 @@
 import type { Analysis, AnalyzedLayer, ModuleRow, ModuleTable } from "../../model/analysis.js";
 import type { Problem } from "../../model/problems.js";
 import type { Shape } from "../../model/shape.js";
+import { sizeVars, smallestSide } from "../../model/symbolic-eval.js";
 import type { ParsedModule, Pos } from "../ast.js";
 import { mathModule } from "../builtins.js";
 import { DEFAULT_EVAL_LIMITS, type EvalLimits, Evaluator, emptyArgs } from "../evaluate.js";
@@ -75,6 +76,13 @@ export function analyzePytorch(parsed: ParsedModule, options: TorchAnalyzeOption
   for (const note of ev.notes) problems.push({ kind: "eval", note });
   problems.push(...session.problems);
   nameModules(model);
+  if (source === "symbolic" && trace) {
+    const dims = trace.rows.flatMap((r) => (r.outputs ?? []).flat()).filter((d): d is string => typeof d === "string");
+    const side = smallestSide(dims);
+    const vars = [...new Set(dims.flatMap(sizeVars))];
+    if (side !== null && side > 1)
+      problems.push({ kind: "build", severity: "note", issue: { code: "smallest_input", side, vars }, pos: null });
+  }
   // PyTorch raises while building the model (padding='same' with stride 2…): nothing runs.
   const broken = firstBroken(model);
   return analysisFromTrace(session, model, broken ? null : trace, source, problems, broken);

@@ -51,7 +51,13 @@ export function makeContainer(s: TorchSession, kind: Kind, args: CallArgs, pos: 
         case "__iter__":
           return { t: "list", items: kind === "ModuleDict" ? items.map(([k]) => str(k)) : values() };
         case "append":
-          return host({ label: "append", call: (a) => (append(a.positional[0] ?? NONE), ref.value) });
+          return host({
+            label: "append",
+            call: (a) => {
+              append(a.positional[0] ?? NONE);
+              return ref.value;
+            },
+          });
         case "extend":
           return host({
             label: "extend",

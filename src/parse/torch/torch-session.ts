@@ -243,7 +243,7 @@ export class TorchSession {
       const t = this.tensorOf(value);
       if (!t?.param) continue;
       const shape = t.tensor.shape;
-      if (!shape || !shape.every((d) => typeof d === "number")) return null;
+      if (!shape?.every((d) => typeof d === "number")) return null;
       total += (shape as number[]).reduce((a, b) => a * b, 1);
     }
     return total;

@@ -58,7 +58,7 @@ export function sizesOf(args: Value[]): (number | string)[] | null {
 
 export function intsOf(args: Value[]): number[] | null {
   const sizes = sizesOf(args);
-  return sizes && sizes.every((d): d is number => typeof d === "number") ? sizes : null;
+  return sizes?.every((d): d is number => typeof d === "number") ? sizes : null;
 }
 
 export function shapeValue(shape: Shape): Value {

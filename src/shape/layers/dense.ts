@@ -4,6 +4,7 @@ import type { ShapeIssue } from "../issues.js";
 import type { LayerRule } from "../rule.js";
 import type { Step } from "../steps.js";
 import { checkRank, done, fail, firstInput, macsOf, positionsOf } from "./spatial.js";
+import { symbolicConstraint } from "./torch/torch-dims.js";
 
 /** Dense/Linear acts on the last axis; every other axis is carried through (Keras and PyTorch alike). */
 export const denseRule: LayerRule<DenseConfig> = {
@@ -30,6 +31,8 @@ export const denseRule: LayerRule<DenseConfig> = {
     const inFeatures = typeof last === "number" ? last : c.inFeatures;
     const steps: Step[] = [];
     const warnings: ShapeIssue[] = [];
+    if (typeof last === "string" && c.inFeatures !== null)
+      warnings.push(symbolicConstraint("Linear", "in_features", last, c.inFeatures));
     if (input.length > 2) {
       steps.push({ code: "dense.last_axis", input, units: c.units });
       // On (batch, steps, features) Dense per time step is a common, deliberate pattern (Dense

@@ -251,6 +251,19 @@ export function describeIssue(issue: ShapeIssue, layerName: string): { message: 
         fix: "add Flatten() (or a global pooling layer) before Dense",
       };
     }
+    case "symbolic_constraint": {
+      const lead = {
+        in_features: `${issue.className}(in_features=${n(issue.equals)}) needs the flattened size ${issue.expr} to be ${n(issue.equals)}`,
+        view: `.${issue.className}(-1, …) keeps the batch N only when ${issue.expr} = ${n(issue.equals)}`,
+        input_size: `${issue.className}(input_size=${n(issue.equals)}) needs the last axis ${issue.expr} to be ${n(issue.equals)}`,
+      }[issue.what];
+      const side = issue.vars.join(" = ") || "the size";
+      const where =
+        issue.sizes.length === 0
+          ? `no input up to 2,048 gives that (with ${side}), so every input size fails here`
+          : `it holds for ${side} = ${issue.sizes.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(", ")}; ${issue.what === "view" ? "other sizes give a wrong batch or fail" : "other sizes fail"}`;
+      return { message: `${lead}: ${where}.`, fix: null };
+    }
     case "torch_error":
       return { message: `PyTorch raises "${issue.message}" in ${issue.op}.`, fix: null };
     case "unknown_output_shape":

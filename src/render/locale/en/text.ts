@@ -66,6 +66,11 @@ export function buildIssue(issue: BuildIssue): Worded {
       };
     case "too_many_layers":
       return { message: `The model has more than ${n(issue.limit)} layer calls; stopped there.`, fix: null };
+    case "smallest_input":
+      return {
+        message: `Every layer has something left for ${issue.vars.join(" = ")} ≥ ${issue.side}; smaller inputs shrink an axis to nothing.`,
+        fix: null,
+      };
     case "torch_input": {
       const how = {
         code: "the input your code creates",

@@ -247,6 +247,19 @@ export function describeIssue(issue: ShapeIssue, layerName: string): { message: 
         fix: "在 Dense 之前加 Flatten()（或全局池化层）",
       };
     }
+    case "symbolic_constraint": {
+      const lead = {
+        in_features: `${issue.className}(in_features=${n(issue.equals)}) 要求展平后的大小 ${issue.expr} 等于 ${n(issue.equals)}`,
+        view: `.${issue.className}(-1, …) 只有在 ${issue.expr} = ${n(issue.equals)} 时才保持批大小 N`,
+        input_size: `${issue.className}(input_size=${n(issue.equals)}) 要求最后一维 ${issue.expr} 等于 ${n(issue.equals)}`,
+      }[issue.what];
+      const side = issue.vars.join(" = ") || "尺寸";
+      const where =
+        issue.sizes.length === 0
+          ? `在 2,048 以内没有满足的输入（${side}），所以任何输入尺寸在这里都会出错`
+          : `当 ${side} = ${issue.sizes.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join("、")} 时成立；${issue.what === "view" ? "其他尺寸会得到错误的批大小或出错" : "其他尺寸会出错"}`;
+      return { message: `${lead}：${where}。`, fix: null };
+    }
     case "torch_error":
       return { message: `PyTorch 在 ${issue.op} 处会报错“${issue.message}”。`, fix: null };
     case "unknown_output_shape":

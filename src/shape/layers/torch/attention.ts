@@ -63,15 +63,12 @@ export const attentionRule: LayerRule<AttentionConfig> = {
       );
     const weights: Shape = batched ? [batch, L, S] : [L, S];
     const p = attentionParams(c);
-    const known = [L, S, batch ?? 1].every((d) => typeof d === "number");
+    // Per sample: the q/k/v projections, QKᵀ, the weighted sum of V, the output projection.
     const E = c.embedDim;
-    const macs = known
-      ? ((batch as number) ?? 1) *
-        ((L as number) * E * E +
-          (S as number) * E * (c.kdim + c.vdim) +
-          2 * (L as number) * (S as number) * E +
-          (L as number) * E * E)
-      : null;
+    const macs =
+      typeof L === "number" && typeof S === "number"
+        ? L * E * E + S * E * (c.kdim + c.vdim) + 2 * L * S * E + L * E * E
+        : null;
     return done({
       outputs: [[...q], weights],
       params: { trainable: p.total, nonTrainable: 0 },

@@ -52,7 +52,7 @@ export function inferMatmul(fn: string, inputs: Shape[]): RuleResult {
   if (a.length === 0 || b.length === 0)
     return torchFail(
       fn,
-      "both arguments to matmul need to be at least 1D, but they are " + `${a.length}D and ${b.length}D`,
+      `both arguments to matmul need to be at least 1D, but they are ${a.length}D and ${b.length}D`,
     );
   const k1 = a[a.length - 1] ?? null;
   const k2 = (b.length === 1 ? b[0] : b[b.length - 2]) ?? null;

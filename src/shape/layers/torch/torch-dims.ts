@@ -1,9 +1,21 @@
 import type { Dim, Shape } from "../../../model/shape.js";
+import { sizeVars, solveSquare } from "../../../model/symbolic-eval.js";
+import type { ShapeIssue } from "../../issues.js";
 import type { RuleResult } from "../../rule.js";
 import { fail } from "../spatial.js";
 
 // Small pieces every PyTorch tensor-op rule needs: PyTorch's own dimension wrapping and its
 // error for a dimension out of range, and a failure carrying PyTorch's message.
+
+/** A symbolic size that must equal a number, with the square input sides for which it does. */
+export function symbolicConstraint(
+  className: string,
+  what: "in_features" | "view" | "input_size",
+  expr: string,
+  equals: number,
+): ShapeIssue {
+  return { code: "symbolic_constraint", className, what, expr, equals, vars: sizeVars(expr), sizes: solveSquare(expr, equals) };
+}
 
 export function torchFail(op: string, message: string): RuleResult {
   return fail({ code: "torch_error", op, message });
@@ -40,5 +52,5 @@ export function numel(shape: Shape): Dim {
     else symbols.push(d.length === 1 || /^\w+$/.test(d) ? d : `(${d})`);
   }
   if (symbols.length === 0) return known;
-  return [...symbols, ...(known === 1 ? [] : [String(known)])].join("*");
+  return [...(known === 1 ? [] : [String(known)]), ...symbols].join("*");
 }

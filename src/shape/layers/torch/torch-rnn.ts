@@ -3,7 +3,7 @@ import type { Shape } from "../../../model/shape.js";
 import type { LayerRule } from "../../rule.js";
 import type { Step } from "../../steps.js";
 import { done } from "../spatial.js";
-import { torchFail } from "./torch-dims.js";
+import { symbolicConstraint, torchFail } from "./torch-dims.js";
 
 const GATES = { simple: 1, lstm: 4, gru: 3 } as const;
 const NAMES = { simple: "RNN", lstm: "LSTM", gru: "GRU" } as const;
@@ -48,11 +48,10 @@ function inferCell(c: TorchRnnConfig, input: Shape, name: string) {
   const state: Shape = input.length === 2 ? [input[0] ?? null, c.hiddenSize] : [c.hiddenSize];
   const p = torchRnnParams(c);
   const outputs = c.cell === "lstm" ? [state, [...state]] : [state];
-  const batch = input.length === 2 ? input[0] : 1;
   return done({
     outputs,
     params: { trainable: p.total, nonTrainable: 0 },
-    macs: typeof batch === "number" ? p.perStep * batch : null,
+    macs: p.perStep,
     steps: [{ code: "params_sum", parts: p.parts, total: p.total }],
   });
 }
@@ -100,10 +99,10 @@ export const torchRnnRule: LayerRule<TorchRnnConfig> = {
     }
     const p = torchRnnParams(c);
     const steps: Step[] = [{ code: "params_sum", parts: p.parts, total: p.total }];
-    const batchSize = input.length === 3 ? (c.batchFirst ? input[0] : input[1]) : 1;
-    const macs =
-      typeof steps_ === "number" && typeof batchSize === "number" ? p.perStep * steps_ * batchSize : null;
+    const warnings = typeof features === "string" ? [symbolicConstraint(name, "input_size", features, c.inputSize)] : [];
+    // Per sample, as every other layer counts them.
+    const macs = typeof steps_ === "number" ? p.perStep * steps_ : null;
     steps.push({ code: "macs", positions: steps_, perPosition: p.perStep, total: macs, note: "rnn" });
-    return done({ outputs, params: { trainable: p.total, nonTrainable: 0 }, macs, steps });
+    return done({ outputs, params: { trainable: p.total, nonTrainable: 0 }, macs, steps, warnings });
   },
 };

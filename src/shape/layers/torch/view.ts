@@ -3,7 +3,11 @@ import type { Dim, Shape } from "../../../model/shape.js";
 import { torchList } from "../../../model/shape.js";
 import type { RuleResult } from "../../rule.js";
 import { done, fail } from "../spatial.js";
-import { numel, torchFail, wrapDim } from "./torch-dims.js";
+import { numel, symbolicConstraint, torchFail, wrapDim } from "./torch-dims.js";
+
+function isSymbol(d: Dim | undefined): d is string {
+  return typeof d === "string" && /^[A-Za-z_]\w*$/.test(d);
+}
 
 type ViewOp = Extract<TensorOp, { name: "view" }>;
 
@@ -48,6 +52,17 @@ export function inferView(op: ViewOp, input: Shape): RuleResult {
     if (inferAt < 0 ? leftKnown !== rightKnown : rightKnown === 0 || leftKnown % rightKnown !== 0)
       return invalid();
     if (inferAt >= 0) inferred = leftKnown / rightKnown;
+  } else if (inferAt === 0 && rightSymbols.length === 0 && isSymbol(input[0]) && target.length > 1) {
+    // x.view(-1, 400) on (N, 16, h, w): meant to keep the batch; holds when 16·h·w = 400.
+    const rest = numel(input.slice(1));
+    if (typeof rest === "string") {
+      const output: Shape = [input[0] ?? null, ...target.slice(1)];
+      return done({
+        outputs: [output],
+        steps: [{ code: "op_shape", op: op.method, inputs: [input], output }],
+        warnings: [symbolicConstraint(op.method, "view", rest, rightKnown)],
+      });
+    }
   } else if (inferAt >= 0 && rightSymbols.length === 0) {
     // What is left of the input over the known target sizes, kept as a formula.
     const rest = numel([...leftSymbols, leftKnown]);
