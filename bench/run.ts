@@ -1,7 +1,8 @@
 // npm run bench [-- NAME…]: runs the named benchmarks (all when none is named) and prints figures.
 import { parseBench } from "./parse-bench.js";
+import { torchBench } from "./torch-bench.js";
 
-const BENCHES: Record<string, () => Promise<void>> = { parse: parseBench };
+const BENCHES: Record<string, () => Promise<void>> = { parse: parseBench, torch: torchBench };
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);

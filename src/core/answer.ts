@@ -1,5 +1,6 @@
 import type { Analysis } from "../model/analysis.js";
 import type { SkippedLine } from "../parse/ast.js";
+import { looksLikeOutput } from "../parse/extract-code.js";
 import { analyzeKeras } from "../parse/keras/analyze-keras.js";
 import { parseMessage } from "../parse/parse-python.js";
 import { looksLikePlainQuestion, parsePlain, plainFromOptions } from "../parse/plain/parse-plain.js";
@@ -94,10 +95,20 @@ function notUnderstoodText(word: string | null, loc: Locale): string {
   return `${loc.plain.notUnderstood(word)}\n  • ${a}\n  • ${b}`;
 }
 
-/** Lines where a user may state the input size: prose, and comments that mention the input. */
+/**
+ * Lines where a user may state the input size: lines outside ``` fences, lines the parser
+ * skipped, and comments that mention the input.
+ */
 function proseLines(message: string, skipped: SkippedLine[]): string[] {
   const lines = message.split("\n");
-  const prose = skipped.filter((s) => !s.looksLikeCode).map((s) => lines[s.line - 1] ?? "");
+  const outsideFences: string[] = [];
+  let inFence = false;
+  for (const line of lines) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    else if (!inFence) outsideFences.push(line);
+  }
+  const fenced = outsideFences.length < lines.length;
+  const prose = [...(fenced ? outsideFences : []), ...skipped.map((s) => lines[s.line - 1] ?? "")];
   const comments = lines
     .map((l) => /#(.*)$/.exec(l)?.[1] ?? "")
     .filter((c) => /\binput|\bimages?\b|\bshape\b/i.test(c));
@@ -107,9 +118,11 @@ function proseLines(message: string, skipped: SkippedLine[]): string[] {
 /** Concept questions in the prose around pasted code ("why is the output (None, 61, 61, 24) and not …?"). */
 function conceptsAsked(message: string, skipped: SkippedLine[]): ConceptTopic[] {
   const lines = message.split("\n");
+  // An error message pasted along ("RuntimeError: … weight of size …") is not a question about weights.
   const prose = skipped
     .filter((s) => !s.looksLikeCode)
     .map((s) => lines[s.line - 1] ?? "")
+    .filter((line) => !looksLikeOutput(line))
     .join("\n");
   if (prose.trim() === "") return [];
   const parsed = parsePlain(prose);

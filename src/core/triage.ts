@@ -14,7 +14,8 @@ const PYTORCH_IMPORT = /\bimport\s+torch\b|\bfrom\s+torch\b/;
 const KERAS_IMPORT = /\b(import|from)\s+(keras|tensorflow|tf_keras)\b/;
 const PYTORCH =
   /\bnn\.Module\b|\bnn\.[A-Z]\w*\(|\btorch\.\w+|\bF\.[a-z_]+\d?d?\(|\bdef forward\(|\b(Conv[123]d|Linear|BatchNorm[123]d|MaxPool[123]d)\(/g;
-const KERAS = /\bkeras\b|\btensorflow\b|\btf\.\w+|\b(Conv[123]D|Dense|MaxPooling[123]D|BatchNormalization)\(|\blayers\.\w+\(|\.add\(/g;
+const KERAS =
+  /\bkeras\b|\btensorflow\b|\btf\.\w+|\b(Conv[123]D|Dense|MaxPooling[123]D|BatchNormalization)\(|\blayers\.\w+\(|\.add\(/g;
 
 /** PyTorch or Keras: the imports decide; without them, whichever spelling the code uses more. */
 export function detectFramework(text: string): "keras" | "pytorch" {

@@ -130,7 +130,7 @@ const CODE_START =
 const ASSIGNMENT = /^\s*[\w.[\]'"]+(?:\s*,\s*[\w.]+)*\s*(?:[-+*/%@&|^]|\/\/|\*\*)?=(?!=)/;
 const CALL = /[\w\])]\(/;
 const TABLE_OR_TRACE =
-  /^\s*(?:[=_\-─━═┃│┌└├╇╔╚║┏┗┡]{4,}\s*$|Layer \(type\)|Total params|Trainable params|Non-trainable params|Output Shape|Param #|Model: "|Traceback \(most recent call last\)|File ".*", line \d+)|[│┃║]|\(None(?:, ?\d+)*\)\s+\d[\d,]*\s*$/;
+  /^\s*(?:[=_\-─━═┃│┌└├╇╔╚║┏┗┡]{4,}\s*$|(?:[\w.]*(?:Error|Exception)): |Layer \(type\)|Total params|Trainable params|Non-trainable params|Output Shape|Param #|Model: "|Traceback \(most recent call last\)|File ".*", line \d+)|[│┃║]|\(None(?:, ?\d+)*\)\s+\d[\d,]*\s*$/;
 // Each word has one way to match ([A-Za-z][a-z]* then an optional 's / 't …), so a long line
 // cannot make the regex backtrack quadratically.
 const PROSE_WORDS =
@@ -165,6 +165,8 @@ export function looksLikeCode(text: string): boolean {
   if (t === "" || hasControlCharacters(t)) return false;
   if (TABLE_OR_TRACE.test(t)) return false;
   if (CODE_START.test(t) || ASSIGNMENT.test(t)) return true;
+  // Chinese or Japanese words (or full-width punctuation) outside a string: a sentence.
+  if (/[\u3040-\u9fff\uff01-\uff1f]/.test(t)) return false;
   if (PROSE_MARKS.test(t) || PROSE_OPENER.test(t)) return false;
   if (PROSE_WORDS.test(t) && !/[=[\]{}]/.test(t)) return false;
   return CALL.test(t) || /[=[\]{}:]|\w\.\w/.test(t);

@@ -57,6 +57,22 @@ function conceptFor(topic: ConceptTopic, a: Analysis | null, loc: Locale): strin
         ? loc.concepts.channels({ layer: conv.name, ...base, output })
         : loc.concepts.filtersVsKernel({ ...base, output });
     }
+    case "in_features": {
+      const linear = a?.layers.find((l) => l.config.kind === "dense");
+      if (!a || !linear || linear.config.kind !== "dense") return [];
+      const at = a.layers.indexOf(linear);
+      const input = inputOf(a, linear);
+      const before = a.layers.slice(0, at).reverse();
+      const source = before.find((l) => (l.outputShapes[0]?.length ?? 0) > 2);
+      return loc.concepts.inFeatures({
+        framework,
+        layer: linear.name,
+        features: input?.[input.length - 1] ?? null,
+        source: source ? { name: source.name, shape: source.outputShapes[0] ?? [] } : null,
+        declared: linear.config.inFeatures,
+        units: linear.config.units,
+      });
+    }
     case "batch_none":
       return loc.concepts.batchNone({ output: a?.outputs[0] ?? null, framework });
     case "padding":

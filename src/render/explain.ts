@@ -103,7 +103,9 @@ function sameShapeSum(l: AnalyzedLayer): boolean {
   if (l.config.kind !== "tensor_op" || l.config.op.name !== "broadcast") return false;
   const steps = l.record?.steps ?? [];
   const step = steps.find((s) => s.code === "op_shape");
-  return step?.code === "op_shape" && step.inputs.every((s) => JSON.stringify(s) === JSON.stringify(step.output));
+  return (
+    step?.code === "op_shape" && step.inputs.every((s) => JSON.stringify(s) === JSON.stringify(step.output))
+  );
 }
 
 interface Group {

@@ -144,6 +144,17 @@ export type Step =
       note: "conv" | "dense" | "rnn";
     }
   | { code: "opaque"; className: string; reason: "lambda" | "unknown_layer" }
+  /** PyTorch RNN outputs: out carries every step (both directions side by side), h_n the last of each layer. */
+  | {
+      code: "torch_rnn.output";
+      cell: "simple" | "lstm" | "gru";
+      batchFirst: boolean;
+      directions: number;
+      layers: number;
+      hidden: number;
+      out: Shape;
+      state: Shape;
+    }
   /** A tensor operation (view, permute, cat, +, @, indexing…): the shapes in and out. */
   | { code: "op_shape"; op: string; inputs: Shape[]; output: Shape }
   /** Params as named weight tensors with their formulas ("4·20·(10+20)"), for layers with several. */

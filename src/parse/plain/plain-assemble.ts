@@ -986,6 +986,8 @@ function detectConcepts(phrases: readonly Phrase[], q: PlainQuestion): PlainQues
     out.push({ topic, pos });
   };
 
+  // "What in_features goes in my Linear?": the one question; the words around it are not others.
+  if (has("in_features")) return [{ topic: "in_features", pos: at("in_features") }];
   const channelMention = has("channelWord", "dimWord");
   if (
     (has("vanish") && (channelMention || shapes > 0)) ||

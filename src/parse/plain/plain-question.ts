@@ -72,6 +72,7 @@ export type ConceptTopic =
   | "layer_vs_op" // Conv2D vs K.conv2d(x, kernel)
   | "strided_vs_pool" // strided conv vs conv + pooling
   | "choose_filters" // how to choose the number of filters
+  | "in_features" // what in_features the Linear (Dense) after the convs needs
   | "output_shape"; // "what is the output shape" (the default question)
 
 export interface PlainInput {

@@ -54,7 +54,8 @@ export type CueKey =
   | "batch"
   | "none" // a bare None / null
   | "shape"
-  | "output_shape";
+  | "output_shape"
+  | "in_features";
 
 export type QuestionKey = "why" | "what" | "how" | "where" | "which";
 
@@ -299,6 +300,7 @@ words("affect affects matter matters", cue("depend"), EN);
 words("choose chooses choosing chose pick picking select selecting decide should", cue("choose"), EN);
 words("params parameters parameter param paramcount", cue("params"), EN);
 words("weights weight bias biases kernelshape kernelshapes weightshape weightshapes", cue("weights"), EN);
+words("infeatures infeature inputfeatures", cue("in_features"), EN);
 words("batch batchsize", cue("batch"), EN);
 words("none null", cue("none"), EN);
 words("shape shapes", cue("shape"), EN);
@@ -524,6 +526,8 @@ export const ZH: ReadonlyMap<string, WordInfo> = new Map<string, WordInfo>([
   ["参数数量", cue("params")],
   ["参数个数", cue("params")],
   ["权重", cue("weights")],
+  ["输入特征数", cue("in_features")],
+  ["输入特征", cue("in_features")],
   ["权重形状", cue("weights")],
   ["偏置", cue("weights")],
   ["批次", cue("batch")],

@@ -77,11 +77,18 @@ export function analyzePytorch(parsed: ParsedModule, options: TorchAnalyzeOption
   problems.push(...session.problems);
   nameModules(model);
   if (source === "symbolic" && trace) {
-    const dims = trace.rows.flatMap((r) => (r.outputs ?? []).flat()).filter((d): d is string => typeof d === "string");
+    const dims = trace.rows
+      .flatMap((r) => (r.outputs ?? []).flat())
+      .filter((d): d is string => typeof d === "string");
     const side = smallestSide(dims);
     const vars = [...new Set(dims.flatMap(sizeVars))];
     if (side !== null && side > 1)
-      problems.push({ kind: "build", severity: "note", issue: { code: "smallest_input", side, vars }, pos: null });
+      problems.push({
+        kind: "build",
+        severity: "note",
+        issue: { code: "smallest_input", side, vars },
+        pos: null,
+      });
   }
   // PyTorch raises while building the model (padding='same' with stride 2…): nothing runs.
   const broken = firstBroken(model);

@@ -120,13 +120,18 @@ export function fitInput(sizes: number[], hint: InputHint, batch: number | null)
 }
 
 const SHAPE_RE = /[([]\s*(\d+(?:\s*,\s*\d+){1,4})\s*,?\s*[)\]]|(\d+(?:\s*[x×*]\s*\d+){1,4})/g;
+const INPUT_WORD = /(input|inputs|images?|pictures?|photos?|batch|tensor|输入|图像|图片|入力|画像)\W{0,12}$/i;
+const OUTPUT_WORD =
+  /(output|outputs|result|got|get|gives?|returns?|输出|得到|出力)\W{0,12}(is|are|of|=|是|为)?\W{0,6}$/i;
 
 /**
- * Sizes stated in prose: the first shape-like group in a line that is not code, or in a comment
- * that mentions the input. Returns the shape fitted to the model, or null.
+ * Sizes stated in prose: shape-like groups ("3x32x32", "(1, 3, 224, 224)") in lines that are not
+ * code, preferring one right after a word like "input" and skipping one right after "output".
+ * Returns the shape fitted to the model, or null.
  */
 export function proseInput(lines: string[], hint: InputHint): Shape | null {
-  for (const line of lines) {
+  let best: { shape: Shape; score: number } | null = null;
+  lines.forEach((line, lineIndex) => {
     const lower = line.toLowerCase();
     const batchMatch = /batch(?:\s*size)?\s*(?:of|=|:|is)?\s*(\d+)/.exec(lower);
     const batch = batchMatch ? Number(batchMatch[1]) : null;
@@ -141,11 +146,15 @@ export function proseInput(lines: string[], hint: InputHint): Shape | null {
         .filter((p) => p !== "")
         .map(Number);
       if (sizes.some((n) => n <= 0 || n > 1_000_000)) continue;
+      const before = line.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
+      if (OUTPUT_WORD.test(before)) continue;
       let fitted = fitInput(sizes, hint, batch);
       if (!fitted && sizes.length === hint.rank - 2 && hint.channelAxis === 1)
         fitted = [batch ?? 1, channels ?? hint.channels ?? 1, ...sizes];
-      if (fitted) return fitted;
+      if (!fitted) continue;
+      const score = (INPUT_WORD.test(before) ? 100 : 0) - lineIndex;
+      if (!best || score > best.score) best = { shape: fitted, score };
     }
-  }
-  return null;
+  });
+  return (best as { shape: Shape } | null)?.shape ?? null;
 }

@@ -75,6 +75,15 @@ export interface ConceptTexts {
     macsStrided: number;
     macsConvPool: number;
   }): string[];
+  /** What in_features the first Linear/Dense needs: the flattened size, from the layer before the flatten. */
+  inFeatures(x: {
+    framework: "keras" | "pytorch";
+    layer: string;
+    features: Shape[number];
+    source: { name: string; shape: Shape } | null;
+    declared: number | null;
+    units: number;
+  }): string[];
   /** How people usually choose the number of filters: short and honest. */
   chooseFilters(x: { filters: number | null }): string[];
 }

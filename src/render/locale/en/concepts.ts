@@ -1,4 +1,4 @@
-import { formatShape } from "../../../model/shape.js";
+import { formatShape, torchList } from "../../../model/shape.js";
 import type { ConceptTexts } from "../locale.js";
 import { convClass, kernelArg, product } from "../notation.js";
 
@@ -150,6 +150,30 @@ export const enConcepts: ConceptTexts = {
     ];
   },
 
+  inFeatures: ({ framework, layer, features, source, declared, units }) => {
+    const show = (s: readonly (number | string | null)[]) =>
+      framework === "pytorch" ? torchList(s) : formatShape([...s]);
+    if (typeof features !== "number") {
+      return [
+        `${layer} receives ${features ?? "?"} features: that depends on the input size, so no single in_features fits every input (the note below says which sizes work).`,
+      ];
+    }
+    const lines: string[] = [];
+    const per = source ? source.shape.slice(1) : [];
+    lines.push(
+      source && per.every((d) => typeof d === "number")
+        ? `${layer} receives ${n(features)} features per sample: ${source.name} outputs ${show(source.shape)}, and flattening ${sizes(per as number[])} gives ${n(features)}.`
+        : `${layer} receives ${n(features)} features per sample.`,
+    );
+    if (framework === "pytorch")
+      lines.push(
+        declared === features
+          ? `Your in_features=${n(declared)} is right: nn.Linear(${n(features)}, ${n(units)}).`
+          : `So in_features must be ${n(features)}: nn.Linear(${features}, ${units})${declared === null ? "" : ` (the code says ${n(declared)})`}. Or use nn.LazyLinear(${units}), which reads it from the first batch.`,
+      );
+    else lines.push(`Keras' Dense reads its input size itself: Dense(${units}) gets ${n(features)} inputs.`);
+    return lines;
+  },
   chooseFilters: ({ filters }) => {
     const lines = [
       "There is no formula: the number of filters is a hyper-parameter.",

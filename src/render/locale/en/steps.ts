@@ -206,6 +206,20 @@ export function describeStep(step: Step): string {
           : `${dim(step.positions)} output positions × ${n(step.perPosition)} per position`;
       return `MACs (multiply-accumulates, bias not counted): ${what} = ${step.total === null ? "unknown" : n(step.total)}`;
     }
+    case "torch_rnn.output": {
+      const order =
+        step.out.length === 2
+          ? "(L, features)"
+          : step.batchFirst
+            ? "(N, L, features)"
+            : "(L, N, features) — batch_first=False puts the sequence first";
+      const feat =
+        step.directions > 1
+          ? `${step.directions} directions × ${n(step.hidden)} = ${n(step.directions * step.hidden)}`
+          : `${n(step.hidden)}`;
+      const states = step.cell === "lstm" ? "h_n and c_n" : "h_n";
+      return `output ${shape(step.out)} holds every step ${order}, features ${feat}; ${states} ${shape(step.state)} hold the last step of each of the ${step.layers} layer${step.layers > 1 ? "s" : ""}${step.directions > 1 ? " × 2 directions" : ""}, batch in the middle whatever batch_first says`;
+    }
     case "op_shape":
       return `${step.op}: ${step.inputs.map(shape).join(" and ")} → ${shape(step.output)}`;
     case "params_sum":

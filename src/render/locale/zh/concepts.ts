@@ -1,4 +1,4 @@
-import { formatShape } from "../../../model/shape.js";
+import { formatShape, torchList } from "../../../model/shape.js";
 import type { ConceptTexts } from "../locale.js";
 import { convClass, kernelArg, product } from "../notation.js";
 import { n } from "./common.js";
@@ -148,6 +148,30 @@ export const zhConcepts: ConceptTexts = {
     ];
   },
 
+  inFeatures: ({ framework, layer, features, source, declared, units }) => {
+    const show = (s: readonly (number | string | null)[]) =>
+      framework === "pytorch" ? torchList(s) : formatShape([...s]);
+    if (typeof features !== "number") {
+      return [
+        `${layer} 收到 ${features ?? "?"} 个特征：这取决于输入尺寸，所以没有一个 in_features 适合所有输入（下方的说明给出可用的尺寸）。`,
+      ];
+    }
+    const lines: string[] = [];
+    const per = source ? source.shape.slice(1) : [];
+    lines.push(
+      source && per.every((d) => typeof d === "number")
+        ? `${layer} 每个样本收到 ${n(features)} 个特征：${source.name} 输出 ${show(source.shape)}，展平 ${(per as number[]).join("×")} 得到 ${n(features)}。`
+        : `${layer} 每个样本收到 ${n(features)} 个特征。`,
+    );
+    if (framework === "pytorch")
+      lines.push(
+        declared === features
+          ? `你的 in_features=${n(declared)} 是对的：nn.Linear(${n(features)}, ${n(units)})。`
+          : `所以 in_features 必须是 ${n(features)}：nn.Linear(${features}, ${units})${declared === null ? "" : `（代码里写的是 ${n(declared)}）`}。也可以用 nn.LazyLinear(${units})，它会从第一个批次读出这个数。`,
+      );
+    else lines.push(`Keras 的 Dense 会自己读出输入大小：Dense(${units}) 得到 ${n(features)} 个输入。`);
+    return lines;
+  },
   chooseFilters: ({ filters }) => {
     const lines = [
       "没有公式：滤波器个数是一个超参数。",

@@ -185,6 +185,20 @@ export function describeStep(step: Step): string {
           : `${dim(step.positions)} 个输出位置 × 每个位置 ${n(step.perPosition)}`;
       return `MACs（乘加次数，不计偏置）：${what} = ${step.total === null ? "未知" : n(step.total)}`;
     }
+    case "torch_rnn.output": {
+      const order =
+        step.out.length === 2
+          ? "(L, 特征)"
+          : step.batchFirst
+            ? "(N, L, 特征)"
+            : "(L, N, 特征)——batch_first=False 时序列在前";
+      const feat =
+        step.directions > 1
+          ? `${step.directions} 个方向 × ${n(step.hidden)} = ${n(step.directions * step.hidden)}`
+          : `${n(step.hidden)}`;
+      const states = step.cell === "lstm" ? "h_n 和 c_n" : "h_n";
+      return `输出 ${shape(step.out)} 含每一步 ${order}，特征 ${feat}；${states} ${shape(step.state)} 是 ${step.layers} 层${step.directions > 1 ? " × 2 个方向" : ""}各自的最后一步，无论 batch_first 如何批维都在中间`;
+    }
     case "op_shape":
       return `${step.op}：${step.inputs.map(shape).join(" 和 ")} → ${shape(step.output)}`;
     case "params_sum":

@@ -14,7 +14,15 @@ export function symbolicConstraint(
   expr: string,
   equals: number,
 ): ShapeIssue {
-  return { code: "symbolic_constraint", className, what, expr, equals, vars: sizeVars(expr), sizes: solveSquare(expr, equals) };
+  return {
+    code: "symbolic_constraint",
+    className,
+    what,
+    expr,
+    equals,
+    vars: sizeVars(expr),
+    sizes: solveSquare(expr, equals),
+  };
 }
 
 export function torchFail(op: string, message: string): RuleResult {

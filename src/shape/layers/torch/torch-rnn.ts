@@ -98,8 +98,21 @@ export const torchRnnRule: LayerRule<TorchRnnConfig> = {
       if (c.cell === "lstm") outputs.push([states, batch, c.hiddenSize]);
     }
     const p = torchRnnParams(c);
-    const steps: Step[] = [{ code: "params_sum", parts: p.parts, total: p.total }];
-    const warnings = typeof features === "string" ? [symbolicConstraint(name, "input_size", features, c.inputSize)] : [];
+    const steps: Step[] = [
+      {
+        code: "torch_rnn.output",
+        cell: c.cell,
+        batchFirst: c.batchFirst,
+        directions: dirs,
+        layers: c.numLayers,
+        hidden: hOut,
+        out: outputs[0] ?? [],
+        state: outputs[1] ?? [],
+      },
+      { code: "params_sum", parts: p.parts, total: p.total },
+    ];
+    const warnings =
+      typeof features === "string" ? [symbolicConstraint(name, "input_size", features, c.inputSize)] : [];
     // Per sample, as every other layer counts them.
     const macs = typeof steps_ === "number" ? p.perStep * steps_ : null;
     steps.push({ code: "macs", positions: steps_, perPosition: p.perStep, total: macs, note: "rnn" });
