@@ -167,15 +167,17 @@ export class KerasSession {
         const layerName = this.nameFrom(args, kerasSnakeCase(spec.className));
         let config: LayerConfig;
         let failed = false;
+        let inputShape: LayerExtras["inputShape"] = null;
         try {
           config = spec.build(r, (v) => this.innerConfig(v, spec.className, r.callPos));
+          inputShape = this.inputShapeKwargs(r);
         } catch (e) {
           if (!(e instanceof ArgError)) throw e;
           this.problem({ kind: "build", severity: "error", issue: e.issue, pos: e.pos });
           config = { kind: "opaque", reason: "unknown_layer", className: spec.className, outputShape: null };
           failed = true;
         }
-        const layer = this.newLayer(layerName, spec.className, config, pos, this.inputShapeKwargs(r));
+        const layer = this.newLayer(layerName, spec.className, config, pos, inputShape);
         if (failed) this.failedLayers.add(layer.id);
         if (config.kind === "opaque" && config.reason === "lambda" && config.outputShape === null)
           this.problem({
