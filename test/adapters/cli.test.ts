@@ -115,3 +115,47 @@ describe("shapebot CLI", () => {
     expect(bad.stderr).toContain("empty");
   });
 });
+
+describe("shapebot CLI on PyTorch code", () => {
+  const LENET = readFileSync(
+    new URL("../fixtures/torch/snippets/001_lenet_view.py", import.meta.url),
+    "utf8",
+  );
+
+  it("--json follows the contract: batch as given, ops as rows typed by the op, params 0 for ops", () => {
+    const { code, out } = run(["--json"], LENET);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.framework).toBe("pytorch");
+    expect(json.input?.[0]).toBe(json.output?.[0]);
+    expect(typeof json.input?.[0]).toBe("number");
+    const view = json.layers.find((l: { type: string }) => l.type === "view");
+    expect(view).toMatchObject({ params: 0, status: "ok" });
+    const conv = json.layers.find((l: { type: string }) => l.type === "Conv2d");
+    expect(conv.params).toBeGreaterThan(0);
+    expect(conv.line).toBeGreaterThan(0);
+    expect(json.reply).toContain("Layer (type:depth-idx)");
+  });
+
+  it("--framework pytorch --input answers a pasted class for that input", () => {
+    const { code, out } = run(
+      ["--json", "--framework", "pytorch", "--input", "1,3,32,32"],
+      "class N(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.c = nn.Conv2d(3, 4, 3)\n    def forward(self, x):\n        return self.c(x)\n",
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(out).output).toEqual([1, 4, 30, 30]);
+  });
+
+  it("a PyTorch shape error is an answer (exit 0) with the error as data", () => {
+    const bad = readFileSync(
+      new URL("../fixtures/torch/snippets/085_bug_lenet_fc1_in_features.py", import.meta.url),
+      "utf8",
+    );
+    const { code, out } = run(["--json"], bad);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.errors[0].message).toContain("mat1 and mat2 shapes cannot be multiplied");
+    expect(json.errors[0].line).toBeGreaterThan(0);
+    expect(json.layers.at(-1).status).toBe("error");
+  });
+});

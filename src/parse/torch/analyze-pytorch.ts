@@ -71,6 +71,13 @@ export function analyzePytorch(parsed: ParsedModule, options: TorchAnalyzeOption
       pos: model.pos,
     });
   }
+  if (trace && !options.inputOverride && source === "torchsummary")
+    problems.push({
+      kind: "build",
+      severity: "note",
+      issue: { code: "torch_input", source, shape: `(${(trace.inputs[0]?.shape ?? []).join(", ")})` },
+      pos: trace.pos,
+    });
   // A class with no layers and no forward() is not a model to answer about.
   if ((trace?.rows.length ?? 0) === 0 && model.children().length === 0 && !model.failed) return null;
   for (const note of ev.notes) problems.push({ kind: "eval", note });
