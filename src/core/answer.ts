@@ -8,6 +8,7 @@ import { buildPlainModel } from "../parse/plain/plain-builder.js";
 import type { ConceptTopic, PlainQuestion } from "../parse/plain/plain-question.js";
 import { analyzePytorch } from "../parse/torch/analyze-pytorch.js";
 import { conceptLines } from "../render/concepts.js";
+import { thousands } from "../render/format.js";
 import { jsonReply } from "../render/json-reply.js";
 import { detectLang, type Locale, localeFor } from "../render/locale/index.js";
 import { plainReply } from "../render/plain-reply.js";
@@ -141,5 +142,5 @@ function notUnderstood(message: string): Reply {
 }
 
 function formatKb(bytes: number): string {
-  return `${Math.round(bytes / 1024).toLocaleString("en-US")} KB`;
+  return `${thousands(Math.round(bytes / 1024))} KB`;
 }

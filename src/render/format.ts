@@ -1,7 +1,14 @@
 import { formatShape, type Shape } from "../model/shape.js";
 
-/** 80809 → "80,809". */
+/**
+ * 80809 → "80,809", as toLocaleString("en-US") writes it. Integers take a fast path: the first
+ * toLocaleString call loads ICU's number formatting (≈13 ms of a CLI run).
+ */
 export function thousands(n: number): string {
+  if (Number.isSafeInteger(n)) {
+    const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ",");
+    return n < 0 ? `-${digits}` : digits;
+  }
   return n.toLocaleString("en-US");
 }
 

@@ -67,7 +67,11 @@ export type ShapeIssue =
       dilation: number[];
     }
   | { code: "groups_mismatch"; groups: number; inChannels: Dim; filters: number; inputShape: Shape }
-  | { code: "pool_padding_too_large"; pad: number; kernel: number; kEff: number }
+  /**
+   * PyTorch pooling: padding more than half the kernel (the kernel itself, not the dilated one).
+   * MaxPool1d words it differently from the others, hence `op` and `rank`.
+   */
+  | { code: "pool_padding_too_large"; op: "max" | "avg"; rank: 1 | 2 | 3; pad: number; kernel: number }
   | { code: "cropping_too_large"; inputShape: Shape; cropping: [number, number][] }
   | { code: "axis_out_of_range"; axis: number; rank: number; inputShape: Shape; className: string }
   | { code: "permute_invalid"; dims: number[] }
@@ -88,7 +92,18 @@ export type ShapeIssue =
       vars: string[];
       sizes: [number, number][];
     }
-  /** PyTorch would raise here; `message` is PyTorch's own text with the user's numbers. */
-  | { code: "torch_error"; op: string; message: string };
+  /**
+   * PyTorch would raise here. `message` is PyTorch's own text with the user's numbers, as PyTorch
+   * 1.13 words it (the version every fixture and hand-checked row was run with). Where another
+   * version words the same failure differently, `other` carries that version and its text
+   * (e.g. { version: "2.x", message: "LSTM: Expected input to be 2D or 3D, got 4D instead" });
+   * it is worded as: PyTorch raises "<message>" (PyTorch 2.x: "<other>").
+   */
+  | {
+      code: "torch_error";
+      op: string;
+      message: string;
+      other?: { version: string; message: string };
+    };
 
 export type ShapeIssueCode = ShapeIssue["code"];

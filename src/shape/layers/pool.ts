@@ -21,12 +21,13 @@ export const poolRule: LayerRule<PoolConfig> = {
     const rankIssue = checkRank(input, c.rank + 2, "eq", className);
     if (rankIssue) return fail(rankIssue);
     if (typeof c.padding === "object") {
-      // PyTorch: "pad should be at most half of effective kernel size".
+      // PyTorch: "pad should be at most half of kernel size" — the kernel as given, dilation not
+      // counted (MaxPool2d(3, dilation=2, padding=2) fails); the first axis that breaks it is named.
       for (let i = 0; i < c.rank; i++) {
-        const k = c.pool[i] ?? 1;
-        const kEff = (c.dilation[i] ?? 1) * (k - 1) + 1;
+        const kernel = c.pool[i] ?? 1;
         const pad = Math.max(...(c.padding.explicit[i] ?? c.padding.explicit[0] ?? [0, 0]));
-        if (pad > kEff / 2) return fail({ code: "pool_padding_too_large", pad, kernel: k, kEff });
+        if (pad > kernel / 2)
+          return fail({ code: "pool_padding_too_large", op: c.op, rank: c.rank, pad, kernel });
       }
     }
     const { channel } = layoutOf(c.rank, c.dataFormat);

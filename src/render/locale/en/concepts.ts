@@ -1,11 +1,12 @@
 import { formatShape, torchList } from "../../../model/shape.js";
+import { thousands } from "../../format.js";
 import type { ConceptTexts } from "../locale.js";
 import { convClass, kernelArg, product } from "../notation.js";
 
 // English answers to the concept questions, with the user's numbers. Every function returns the
 // reply's lines; the numbers, shapes and code are the same in every language (see zh/concepts.ts).
 
-const n = (x: number): string => x.toLocaleString("en-US");
+const n = thousands;
 const sizes = (xs: readonly number[]): string => xs.join("×");
 
 export const enConcepts: ConceptTexts = {

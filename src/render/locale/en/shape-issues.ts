@@ -18,6 +18,13 @@ function n(x: number): string {
   return x.toLocaleString("en-US");
 }
 
+/** PyTorch's own text for pooling padding over half the kernel (MaxPool1d words it its own way). */
+function poolPadText(i: Extract<ShapeIssue, { code: "pool_padding_too_large" }>): string {
+  return i.op === "max" && i.rank === 1
+    ? `max_pool1d() padding should be at most half of kernel size, but got padding=${i.pad} and kernel_size=${i.kernel}`
+    : `pad should be at most half of kernel size, but got pad=${i.pad} and kernel_size=${i.kernel}`;
+}
+
 function ndimWord(ndim: number): string {
   return `${ndim}-D`;
 }
@@ -216,8 +223,8 @@ export function describeIssue(issue: ShapeIssue, layerName: string): { message: 
     }
     case "pool_padding_too_large":
       return {
-        message: `PyTorch requires pad to be at most half of the effective kernel size: pad=${issue.pad} but the kernel is ${issue.kEff}.`,
-        fix: `use padding ≤ ${Math.floor(issue.kEff / 2)}`,
+        message: `PyTorch raises "${poolPadText(issue)}": the padding on each side may be at most half the kernel (${issue.kernel}, dilation not counted).`,
+        fix: `use padding ≤ ${Math.floor(issue.kernel / 2)}`,
       };
     case "cropping_too_large":
       return {
@@ -265,7 +272,10 @@ export function describeIssue(issue: ShapeIssue, layerName: string): { message: 
       return { message: `${lead}: ${where}.`, fix: null };
     }
     case "torch_error":
-      return { message: `PyTorch raises "${issue.message}" in ${issue.op}.`, fix: null };
+      return {
+        message: `PyTorch raises "${issue.message}"${issue.other ? ` (PyTorch ${issue.other.version}: "${issue.other.message}")` : ""} in ${issue.op}.`,
+        fix: null,
+      };
     case "unknown_output_shape":
       return {
         message:

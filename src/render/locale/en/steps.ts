@@ -1,13 +1,12 @@
 import type { Dim, Shape } from "../../../model/shape.js";
 import { formatShape } from "../../../model/shape.js";
 import type { Step, WindowAxisStep } from "../../../shape/steps.js";
+import { thousands } from "../../format.js";
 
 // English wording of the coded steps, with the user's numbers: "·" multiplies inside a formula,
 // "×" sits between sizes, ⌊ ⌋ / ⌈ ⌉ mark floor and ceiling, thousands take commas.
 
-function n(x: number): string {
-  return x.toLocaleString("en-US");
-}
+const n = thousands;
 
 function dim(d: Dim): string {
   if (d === null) return "None";

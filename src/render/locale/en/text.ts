@@ -2,12 +2,13 @@ import type { LayerConfig } from "../../../model/layer-config.js";
 import type { BuildIssue } from "../../../model/problems.js";
 import { formatShape, type Shape } from "../../../model/shape.js";
 import type { EvalNote } from "../../../parse/eval-notes.js";
+import { thousands } from "../../format.js";
 import type { Locale, Worded } from "../locale.js";
 import { paddingWords } from "../padding-words.js";
 
 // English wording of everything but the steps and shape issues (steps.ts, shape-issues.ts).
 
-const n = (x: number): string => x.toLocaleString("en-US");
+const n = thousands;
 const plural = (count: number, word: string, many = `${word}s`): string =>
   `${n(count)} ${count === 1 ? word : many}`;
 

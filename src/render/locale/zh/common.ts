@@ -3,9 +3,9 @@ import type { Dim } from "../../../model/shape.js";
 // Helpers shared by the Chinese wording: numbers keep the English thousands separators ("4,632"),
 // shapes and code stay as they are, axis names become Chinese.
 
-export function n(x: number): string {
-  return x.toLocaleString("en-US");
-}
+import { thousands } from "../../format.js";
+
+export const n = thousands;
 
 export function dim(d: Dim): string {
   if (d === null) return "None";

@@ -14,6 +14,13 @@ import { axisWord, n } from "./common.js";
 // “…” (people search for it), with the user's numbers, exactly as en/shape-issues.ts quotes it;
 // the explanation and the fix are in Chinese.
 
+/** PyTorch's own text for pooling padding over half the kernel (MaxPool1d words it its own way). */
+function poolPadText(i: Extract<ShapeIssue, { code: "pool_padding_too_large" }>): string {
+  return i.op === "max" && i.rank === 1
+    ? `max_pool1d() padding should be at most half of kernel size, but got padding=${i.pad} and kernel_size=${i.kernel}`
+    : `pad should be at most half of kernel size, but got pad=${i.pad} and kernel_size=${i.kernel}`;
+}
+
 function ndimWord(ndim: number): string {
   return `${ndim} 维`;
 }
@@ -212,8 +219,8 @@ export function describeIssue(issue: ShapeIssue, layerName: string): { message: 
     }
     case "pool_padding_too_large":
       return {
-        message: `PyTorch 要求填充不超过有效窗口大小的一半：pad=${issue.pad}，但窗口是 ${issue.kEff}。`,
-        fix: `使用 padding ≤ ${Math.floor(issue.kEff / 2)}`,
+        message: `PyTorch 报错 “${poolPadText(issue)}”：每侧填充最多为窗口大小（${issue.kernel}，不计膨胀）的一半。`,
+        fix: `使用 padding ≤ ${Math.floor(issue.kernel / 2)}`,
       };
     case "cropping_too_large":
       return {
@@ -261,7 +268,10 @@ export function describeIssue(issue: ShapeIssue, layerName: string): { message: 
       return { message: `${lead}：${where}。`, fix: null };
     }
     case "torch_error":
-      return { message: `PyTorch 在 ${issue.op} 处会报错“${issue.message}”。`, fix: null };
+      return {
+        message: `PyTorch 在 ${issue.op} 处会报错“${issue.message}”${issue.other ? `（PyTorch ${issue.other.version}：“${issue.other.message}”）` : ""}。`,
+        fix: null,
+      };
     case "unknown_output_shape":
       return {
         message:

@@ -59,10 +59,16 @@ export function inferUnsqueeze(op: Extract<TensorOp, { name: "unsqueeze" }>, inp
 
 export function inferReduce(op: Extract<TensorOp, { name: "reduce" }>, input: Shape): RuleResult {
   if (op.dims === null) return result(op.fn, input, op.keepdim ? input.map(() => 1) : []);
-  const axes = new Set<number>();
+  // PyTorch wraps every dim first (an out-of-range one wins), then rejects repeats.
+  const wrapped: number[] = [];
   for (const d of op.dims) {
     const at = wrapDim(d, input.length);
     if (at === null) return dimOutOfRange(op.fn, d, input.length);
+    wrapped.push(at);
+  }
+  const axes = new Set<number>();
+  for (const at of wrapped) {
+    if (axes.has(at)) return torchFail(op.fn, `dim ${at} appears multiple times in the list of dims`);
     axes.add(at);
   }
   const output = op.keepdim

@@ -1,4 +1,5 @@
 import type { Dim, Shape } from "../../../model/shape.js";
+import { torchList } from "../../../model/shape.js";
 import { sizeVars, solveSquare } from "../../../model/symbolic-eval.js";
 import type { ShapeIssue } from "../../issues.js";
 import type { RuleResult } from "../../rule.js";
@@ -25,8 +26,14 @@ export function symbolicConstraint(
   };
 }
 
-export function torchFail(op: string, message: string): RuleResult {
-  return fail({ code: "torch_error", op, message });
+/** PyTorch's error: 1.13's text, and another version's wording when it differs (see ShapeIssue). */
+export function torchFail(op: string, message: string, other?: { version: string; message: string }): RuleResult {
+  return fail(other ? { code: "torch_error", op, message, other } : { code: "torch_error", op, message });
+}
+
+/** PyTorch's printing of a torch.Size: torch.Size([6, 2, 64]). */
+export function torchSize(shape: Shape): string {
+  return `torch.Size(${torchList(shape)})`;
 }
 
 /** Wraps a negative dim as PyTorch does; null when out of range for `rank` (+ `extra` for unsqueeze). */

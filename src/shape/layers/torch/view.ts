@@ -17,7 +17,14 @@ type ViewOp = Extract<TensorOp, { name: "view" }>;
  */
 export function inferView(op: ViewOp, input: Shape): RuleResult {
   const target = op.target;
-  const inferAt = target.indexOf(-1);
+  // PyTorch's infer_size, left to right: at most one -1, no other negative size.
+  let inferAt = -1;
+  for (const [i, t] of target.entries()) {
+    if (t === -1) {
+      if (inferAt >= 0) return torchFail(op.method, "only one dimension can be inferred");
+      inferAt = i;
+    } else if (typeof t === "number" && t < 0) return torchFail(op.method, `invalid shape dimension ${t}`);
+  }
   const leftSymbols: string[] = [];
   let leftKnown = 1;
   for (const d of input) {
@@ -47,22 +54,22 @@ export function inferView(op: ViewOp, input: Shape): RuleResult {
       inputSize: leftKnown,
       inputShape: input,
     });
+  // x.view(-1, 400) on (N, 16, h, w) with h, w unknown: meant to keep the batch; holds when
+  // 16·h·w = 400. When the rest is all numbers, the general branch below works the -1 out exactly.
+  const keepsBatch = inferAt === 0 && rightSymbols.length === 0 && isSymbol(input[0]) && target.length > 1;
+  const restOfInput = keepsBatch ? numel(input.slice(1)) : null;
   let inferred: Dim = null;
   if (leftSymbols.length === 0 && rightSymbols.length === 0) {
     if (inferAt < 0 ? leftKnown !== rightKnown : rightKnown === 0 || leftKnown % rightKnown !== 0)
       return invalid();
     if (inferAt >= 0) inferred = leftKnown / rightKnown;
-  } else if (inferAt === 0 && rightSymbols.length === 0 && isSymbol(input[0]) && target.length > 1) {
-    // x.view(-1, 400) on (N, 16, h, w): meant to keep the batch; holds when 16·h·w = 400.
-    const rest = numel(input.slice(1));
-    if (typeof rest === "string") {
-      const output: Shape = [input[0] ?? null, ...target.slice(1)];
-      return done({
-        outputs: [output],
-        steps: [{ code: "op_shape", op: op.method, inputs: [input], output }],
-        warnings: [symbolicConstraint(op.method, "view", rest, rightKnown)],
-      });
-    }
+  } else if (typeof restOfInput === "string") {
+    const output: Shape = [input[0] ?? null, ...target.slice(1)];
+    return done({
+      outputs: [output],
+      steps: [{ code: "op_shape", op: op.method, inputs: [input], output }],
+      warnings: [symbolicConstraint(op.method, "view", restOfInput, rightKnown)],
+    });
   } else if (inferAt >= 0 && rightSymbols.length === 0) {
     // What is left of the input over the known target sizes, kept as a formula.
     const rest = numel([...leftSymbols, leftKnown]);
