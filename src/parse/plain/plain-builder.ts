@@ -82,6 +82,27 @@ export function buildPlainModel(asked: PlainQuestion, text = ""): PlainModel | n
     problems,
     isFailed: () => false,
   });
+  // A PyTorch question gets torchinfo's table: the stack as an nn.Sequential of its layers.
+  if (framework === "pytorch")
+    analysis.modules = {
+      rootClass: "Sequential",
+      rootOutputs: analysis.outputs.length > 0 ? analysis.outputs : null,
+      inputSource: "prose",
+      rows: analysis.layers.map((l, i) => {
+        const params = l.params.trainable === null ? null : l.params.trainable + (l.params.nonTrainable ?? 0);
+        return {
+          kind: "leaf",
+          depth: 1,
+          className: l.className,
+          name: l.name,
+          outputs: l.outputShapes,
+          params,
+          ownParams: params,
+          recursive: false,
+          layer: i,
+        };
+      }),
+    };
   return { framework, layout, analysis, assumptions };
 }
 
