@@ -296,7 +296,7 @@ export type TensorOp =
   | { name: "matmul"; fn: string }
   | { name: "cat"; fn: "cat" | "stack"; dim: number }
   | { name: "pad"; pads: number[]; mode: string }
-  | { name: "resize"; fn: string; size: number[] | null; scale: number[] | null }
+  | { name: "resize"; fn: string; size: number[] | null; scale: number[] | null; mode?: string }
   | { name: "pixel_shuffle"; factor: number; inverse: boolean }
   | { name: "unflatten"; dim: number; sizes: number[] }
   | { name: "expand"; sizes: (number | string)[] }

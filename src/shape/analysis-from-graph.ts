@@ -1,5 +1,5 @@
 import type { Analysis, AnalyzedLayer } from "../model/analysis.js";
-import type { LayerInstance, Tensor } from "../model/graph.js";
+import type { LayerInstance, LayerNode, Tensor } from "../model/graph.js";
 import type { Framework } from "../model/layer-config.js";
 import type { Problem } from "../model/problems.js";
 import { inputsOf, nodesBetween } from "./graph-builder.js";
@@ -14,6 +14,16 @@ export interface GraphModel {
   problems: Problem[];
   /** Layers whose arguments could not be read (shown as errors). */
   isFailed(layer: LayerInstance): boolean;
+}
+
+/** The error a node raised and the warnings its rule gave, as problems of that layer. */
+export function nodeProblems(node: LayerNode): Problem[] {
+  const at = { layer: node.layer.name, className: node.layer.className, pos: node.pos };
+  const out: Problem[] = [];
+  if (node.issue) out.push({ kind: "shape", severity: "error", issue: node.issue, ...at });
+  for (const warning of node.record?.warnings ?? [])
+    out.push({ kind: "shape", severity: "warning", issue: warning, ...at });
+  return out;
 }
 
 /**
@@ -58,26 +68,8 @@ export function analysisFromGraph(g: GraphModel): Analysis {
       connectedTo: node.inputs.map(connection),
       reused,
     });
-    if (node.issue) {
-      problems.push({
-        kind: "shape",
-        severity: "error",
-        issue: node.issue,
-        layer: node.layer.name,
-        className: node.layer.className,
-        pos: node.pos,
-      });
-      firstError = true;
-    }
-    for (const warning of record?.warnings ?? [])
-      problems.push({
-        kind: "shape",
-        severity: "warning",
-        issue: warning,
-        layer: node.layer.name,
-        className: node.layer.className,
-        pos: node.pos,
-      });
+    if (node.issue) firstError = true;
+    problems.push(...nodeProblems(node));
     if (firstError) break;
   }
   const sum = (pick: (r: AnalyzedLayer) => number | null): number | null =>

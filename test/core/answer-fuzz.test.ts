@@ -3,6 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/core/answer.js";
+import { mutate } from "../support/mutate.js";
 
 // Whatever arrives, answer() returns a reply (never throws, never hangs). A short fixed-seed run
 // here; longer runs belong to the hardening issue's `npm run fuzz`.
@@ -53,27 +54,6 @@ const mutation = fc.record({
     { minLength: 1, maxLength: 6 },
   ),
 });
-
-function mutate(
-  message: string,
-  edits: { at: number; kind: string; text: string; length: number }[],
-): string {
-  let m = message;
-  for (const e of edits) {
-    const at = m.length === 0 ? 0 : e.at % m.length;
-    if (e.kind === "delete") m = m.slice(0, at) + m.slice(at + e.length);
-    else if (e.kind === "insert") m = m.slice(0, at) + e.text + m.slice(at);
-    else if (e.kind === "number")
-      m = m.replace(/\d+/, e.text === "10**30" ? "1000000000000000000000000000000" : "0");
-    else {
-      const lines = m.split("\n");
-      const i = at % Math.max(1, lines.length);
-      lines.splice(i, 0, lines[i] ?? "");
-      m = lines.join("\n");
-    }
-  }
-  return m;
-}
 
 function checkReply(text: string): void {
   const started = performance.now();

@@ -19,6 +19,8 @@ export interface TorchRow {
   issue?: ShapeIssue["code"];
   /** torch_error: PyTorch's exact text. Other codes: text the English description must contain. */
   message?: string;
+  /** torch_error: PyTorch 2.x's text where it words the failure differently from 1.13's `message`. */
+  other?: string;
 }
 
 type Rank = 1 | 2 | 3;
@@ -218,6 +220,8 @@ const S = (lo: number | null = null, hi: number | null = null, step: number | nu
   step,
 });
 const NEW: IndexItem = { t: "newaxis" };
+/** One tensor passed as both key and value: the same Shape object twice. */
+const kv32: Shape = [6, 2, 32];
 const ELL: IndexItem = { t: "ellipsis" };
 
 export const convRows: TorchRow[] = [
@@ -539,6 +543,34 @@ export const poolRows: TorchRow[] = [
     issue: "non_positive_output", // ⌊(1−2)/2⌋ + 1 = 0
     message: "Given input size: (256x1x1). Calculated output size: (256x0x0). Output size is too small",
   },
+  {
+    torch: "nn.MaxPool2d(3, dilation=2, padding=2)(x(1, 1, 10, 10))",
+    config: pool(2, "max", 3, { p: 2, d: 2 }),
+    inputs: [[1, 1, 10, 10]],
+    issue: "pool_padding_too_large",
+    message: "pad should be at most half of kernel size, but got pad=2 and kernel_size=3", // half the kernel 3, not of the dilated 5
+  },
+  {
+    torch: "nn.AvgPool2d((3, 5), padding=(1, 3))(x(1, 1, 10, 10))",
+    config: pool(2, "avg", [3, 5], { p: [1, 3] }),
+    inputs: [[1, 1, 10, 10]],
+    issue: "pool_padding_too_large",
+    message: "pad should be at most half of kernel size, but got pad=3 and kernel_size=5",
+  },
+  {
+    torch: "nn.MaxPool1d(3, padding=2, dilation=2)(x(1, 1, 10))",
+    config: pool(1, "max", 3, { p: 2, d: 2 }),
+    inputs: [[1, 1, 10]],
+    issue: "pool_padding_too_large",
+    message:
+      "max_pool1d() padding should be at most half of kernel size, but got padding=2 and kernel_size=3", // MaxPool1d has its own text
+  },
+  {
+    torch: "nn.MaxPool2d(4, padding=2, dilation=2)(x(1, 1, 10, 10))",
+    config: pool(2, "max", 4, { p: 2, d: 2 }),
+    inputs: [[1, 1, 10, 10]],
+    outs: [[1, 1, 2, 2]], // ⌊(10 + 4 − 7)/4⌋ + 1
+  },
 
   // ── Adaptive pooling: the last `rank` axes become the output size; None keeps the input's ────────
   {
@@ -577,6 +609,68 @@ export const poolRows: TorchRow[] = [
     config: adaptive(3, "avg", [1, null, 2]),
     inputs: [[2, 3, 4, 5, 6]],
     outs: [[2, 3, 1, 5, 2]],
+  },
+  {
+    torch: "nn.AdaptiveAvgPool2d(1)(x(4, 5))",
+    config: adaptive(2, "avg", [1, 1]),
+    inputs: [[4, 5]],
+    outs: [[1, 1]], // to 1×1 it is a mean over the last two axes
+  },
+  {
+    torch: "nn.AdaptiveAvgPool2d(1)(x(2, 3, 4, 5, 6))",
+    config: adaptive(2, "avg", [1, 1]),
+    inputs: [[2, 3, 4, 5, 6]],
+    outs: [[2, 3, 4, 1, 1]],
+  },
+  {
+    torch: "nn.AdaptiveAvgPool3d(1)(x(4, 5))",
+    config: adaptive(3, "avg", [1, 1, 1]),
+    inputs: [[4, 5]],
+    issue: "torch_error",
+    message: "Dimension out of range (expected to be in range of [-2, 1], but got -3)",
+  },
+  {
+    torch: "nn.AdaptiveAvgPool2d(2)(x(4, 5))",
+    config: adaptive(2, "avg", [2, 2]),
+    inputs: [[4, 5]],
+    issue: "torch_error",
+    message: "adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got [4, 5]",
+  },
+  {
+    torch: "nn.AdaptiveMaxPool2d(1)(x(4, 5))",
+    config: adaptive(2, "max", [1, 1]),
+    inputs: [[4, 5]],
+    issue: "torch_error",
+    message: "adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: [4, 5]",
+  },
+  {
+    torch: "nn.AdaptiveMaxPool3d(1)(x(3, 4, 5))",
+    config: adaptive(3, "max", [1, 1, 1]),
+    inputs: [[3, 4, 5]],
+    issue: "torch_error",
+    message: "adaptive_max_pool3d(): Expected 4D or 5D tensor, but got: [3, 4, 5]",
+  },
+  {
+    torch: "nn.AdaptiveAvgPool1d(1)(x(2, 3, 4, 5))",
+    config: adaptive(1, "avg", [1]),
+    inputs: [[2, 3, 4, 5]],
+    issue: "torch_error",
+    message:
+      "Expected 2 to 3 dimensions, but got 4-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_avg_pool1d)",
+  },
+  {
+    torch: "nn.AdaptiveMaxPool1d(1)(x(5))",
+    config: adaptive(1, "max", [1]),
+    inputs: [[5]],
+    issue: "torch_error",
+    message:
+      "Expected 2 to 3 dimensions, but got 1-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_max_pool1d)",
+  },
+  {
+    torch: "nn.AdaptiveAvgPool1d(2)(x(3, 5))",
+    config: adaptive(1, "avg", [2]),
+    inputs: [[3, 5]],
+    outs: [[3, 2]],
   },
 ];
 
@@ -788,6 +882,40 @@ export const denseNormRows: TorchRow[] = [
     issue: "torch_error",
     message: "expected 3D or 4D input (got 2D input)",
   },
+  {
+    torch: "nn.GroupNorm(2, 4)(x(4))",
+    config: groupNorm(2, 4),
+    inputs: [[4]],
+    issue: "torch_error",
+    message: "Dimension out of range (expected to be in range of [-1, 0], but got 1)",
+  },
+  {
+    torch: "nn.InstanceNorm2d(16, affine=True)(x(1, 8, 4, 4))",
+    config: instanceNorm(2, 16, true),
+    inputs: [[1, 8, 4, 4]],
+    issue: "torch_error",
+    message: "weight should contain 8 elements not 16",
+  },
+  {
+    torch: "nn.InstanceNorm1d(16, affine=True)(x(2, 8, 4))",
+    config: instanceNorm(1, 16, true),
+    inputs: [[2, 8, 4]],
+    issue: "torch_error",
+    message: "weight should contain 16 elements not 32", // γ repeated per sample: 2·8 vs 2·16
+  },
+  {
+    torch: "nn.InstanceNorm2d(16, affine=True)(x(8, 4, 4))",
+    config: instanceNorm(2, 16, true),
+    inputs: [[8, 4, 4]],
+    issue: "torch_error",
+    message: "weight should contain 8 elements not 16",
+  },
+  {
+    torch: "nn.InstanceNorm2d(16)(x(1, 8, 4, 4))",
+    config: instanceNorm(2, 16),
+    inputs: [[1, 8, 4, 4]],
+    outs: [[1, 8, 4, 4]], // without affine only a warning
+  },
 
   // ── Bilinear: weight (out, in1, in2) + bias (out) ─────────────────────────────────────────────────
   {
@@ -809,6 +937,63 @@ export const denseNormRows: TorchRow[] = [
     ],
     outs: [[2, 4, 5]],
     params: 1000,
+  },
+  {
+    torch: "nn.Bilinear(10, 20, 5)(x(4, 10), x(3, 20))",
+    config: bilinear(10, 20, 5),
+    inputs: [
+      [4, 10],
+      [3, 20],
+    ],
+    issue: "torch_error",
+    message: "bilinear(): input batch dimensions do not match at dim 0: got 4 and 3",
+  },
+  {
+    torch: "nn.Bilinear(10, 20, 5)(x(2, 4, 10), x(2, 3, 20))",
+    config: bilinear(10, 20, 5),
+    inputs: [
+      [2, 4, 10],
+      [2, 3, 20],
+    ],
+    issue: "torch_error",
+    message: "bilinear(): input batch dimensions do not match at dim 1: got 4 and 3",
+  },
+  {
+    torch: "nn.Bilinear(10, 20, 5)(x(2, 4, 10), x(4, 20))",
+    config: bilinear(10, 20, 5),
+    inputs: [
+      [2, 4, 10],
+      [4, 20],
+    ],
+    issue: "torch_error",
+    message: "bilinear(): input dimensions do not match: got 3 and 2",
+  },
+  {
+    torch: "nn.Bilinear(10, 20, 5)(x(4, 11), x(4, 20))",
+    config: bilinear(10, 20, 5),
+    inputs: [
+      [4, 11],
+      [4, 20],
+    ],
+    issue: "torch_error",
+    message: "bilinear(): input1 size does not match weight size: got 11 but expected 10",
+  },
+  {
+    torch: "nn.Bilinear(10, 20, 5)(x(4, 10), x(4, 21))",
+    config: bilinear(10, 20, 5),
+    inputs: [
+      [4, 10],
+      [4, 21],
+    ],
+    issue: "torch_error",
+    message: "bilinear(): input2 size does not match weight size: got 21 but expected 20",
+  },
+  {
+    torch: "nn.Bilinear(10, 20, 5)(x(10), x(20))",
+    config: bilinear(10, 20, 5),
+    inputs: [[10], [20]],
+    outs: [[5]],
+    params: 1005,
   },
 
   // ── Embedding, Flatten, PReLU on the PyTorch side ─────────────────────────────────────────────────
@@ -1052,6 +1237,38 @@ export const rnnRows: TorchRow[] = [
     issue: "torch_error",
     message: "input has inconsistent input_size: got 11 expected 10",
   },
+  {
+    torch: "nn.LSTM(10, 20)(x(2, 5, 3, 10))",
+    config: rnn("lstm", 10, 20),
+    inputs: [[2, 5, 3, 10]],
+    issue: "torch_error",
+    message: "input must have 3 dimensions, got 5", // 1.13 adds a batch axis to any rank but 3
+    other: "LSTM: Expected input to be 2D or 3D, got 4D instead",
+  },
+  {
+    torch: "nn.RNN(10, 20)(x(10))",
+    config: rnn("simple", 10, 20),
+    inputs: [[10]],
+    issue: "torch_error",
+    message: "input must have 3 dimensions, got 2",
+    other: "RNN: Expected input to be 2D or 3D, got 1D tensor instead",
+  },
+  {
+    torch: "nn.LSTMCell(10, 20)(x(2, 3, 10))",
+    config: rnn("lstm", 10, 20, { step: true }),
+    inputs: [[2, 3, 10]],
+    issue: "torch_error",
+    message: "LSTMCell: Expected input to be 1-D or 2-D but received 3-D tensor",
+    other: "LSTMCell: Expected input to be 1D or 2D, got 3D instead",
+  },
+  {
+    torch: "nn.GRUCell(10, 20)(x(2, 3, 10))",
+    config: rnn("gru", 10, 20, { step: true }),
+    inputs: [[2, 3, 10]],
+    issue: "torch_error",
+    message: "GRUCell: Expected input to be 1-D or 2-D but received 3-D tensor",
+    other: "GRUCell: Expected input to be 1D or 2D, got 3D instead",
+  },
 
   // ── MultiheadAttention: in-proj 3E² (or E² + E·kdim + E·vdim) + 3E bias + out-proj E² + E;
   //    outputs attn_output (like query) and head-averaged weights (N, L, S) ───────────────────────
@@ -1161,6 +1378,147 @@ export const rnnRows: TorchRow[] = [
     issue: "torch_error",
     message: "query should be unbatched 2D or batched 3D tensor but received 4-D query tensor",
   },
+  {
+    torch: "nn.MultiheadAttention(64, 8, kdim=32, vdim=32)(x(5, 2, 64), x(6, 2, 32), x(6, 2, 48))",
+    config: mha(64, 8, { kdim: 32, vdim: 32 }),
+    inputs: [
+      [5, 2, 64],
+      [6, 2, 32],
+      [6, 2, 48],
+    ],
+    issue: "torch_error",
+    message: "expecting value weights shape of (64, 48), but got torch.Size([64, 32])",
+  },
+  {
+    torch: "nn.MultiheadAttention(64, 8, kdim=32)(x(5, 2, 64), x(6, 2, 48), x(6, 2, 64))",
+    config: mha(64, 8, { kdim: 32 }),
+    inputs: [
+      [5, 2, 64],
+      [6, 2, 48],
+      [6, 2, 64],
+    ],
+    issue: "torch_error",
+    message: "expecting key weights shape of (64, 48), but got torch.Size([64, 32])",
+  },
+  {
+    torch: "nn.MultiheadAttention(64, 8, kdim=32)(x(5, 2, 64), x(6, 2, 32), x(7, 2, 64))",
+    config: mha(64, 8, { kdim: 32 }),
+    inputs: [
+      [5, 2, 64],
+      [6, 2, 32],
+      [7, 2, 64],
+    ],
+    issue: "torch_error",
+    message: "key's sequence and batch dims torch.Size([6, 2]) do not match value's torch.Size([7, 2])",
+  },
+  {
+    torch: "nn.MultiheadAttention(64, 8)(x(5, 2, 64), x(6, 2, 64), x(6, 2, 48))",
+    config: mha(64, 8),
+    inputs: [
+      [5, 2, 64],
+      [6, 2, 64],
+      [6, 2, 48],
+    ],
+    issue: "torch_error",
+    message: "key shape torch.Size([6, 2, 64]) does not match value shape torch.Size([6, 2, 48])",
+  },
+  {
+    torch: "nn.MultiheadAttention(64, 8)(x(5, 2, 64), x(6, 2, 64), x(7, 2, 64))",
+    config: mha(64, 8),
+    inputs: [
+      [5, 2, 64],
+      [6, 2, 64],
+      [7, 2, 64],
+    ],
+    issue: "torch_error",
+    message: "key shape torch.Size([6, 2, 64]) does not match value shape torch.Size([7, 2, 64])",
+  },
+  {
+    torch: "nn.MultiheadAttention(64, 8)(x(5, 64), x(6, 64), x(6, 48))",
+    config: mha(64, 8),
+    inputs: [
+      [5, 64],
+      [6, 64],
+      [6, 48],
+    ],
+    issue: "torch_error",
+    message: "key shape torch.Size([6, 1, 64]) does not match value shape torch.Size([6, 1, 48])", // unbatched: a batch of 1 is added first
+  },
+  {
+    torch: "nn.MultiheadAttention(64, 8, batch_first=True)(x(2, 5, 64), x(2, 6, 64), x(2, 6, 48))",
+    config: mha(64, 8, { batchFirst: true }),
+    inputs: [
+      [2, 5, 64],
+      [2, 6, 64],
+      [2, 6, 48],
+    ],
+    issue: "torch_error",
+    message: "key shape torch.Size([6, 2, 64]) does not match value shape torch.Size([6, 2, 48])", // printed sequence-first
+  },
+  {
+    torch: "nn.MultiheadAttention(64, 8)(x(5, 2, 64), x(6, 3, 64), x(6, 3, 64))",
+    config: mha(64, 8),
+    inputs: [
+      [5, 2, 64],
+      [6, 3, 64],
+      [6, 3, 64],
+    ],
+    issue: "torch_error",
+    message: "shape '[6, 16, 8]' is invalid for input of size 1152", // key viewed as (6, 2·8, 64/8): 6·3·64 values
+  },
+  {
+    torch: "nn.MultiheadAttention(64, 8, batch_first=True)(x(2, 5, 64), x(3, 6, 64), x(3, 6, 64))",
+    config: mha(64, 8, { batchFirst: true }),
+    inputs: [
+      [2, 5, 64],
+      [3, 6, 64],
+      [3, 6, 64],
+    ],
+    issue: "torch_error",
+    message: "shape '[6, 16, 8]' is invalid for input of size 1152",
+  },
+  {
+    torch: "nn.MultiheadAttention(64, 8, add_bias_kv=True)(x(5, 2, 64), x(6, 3, 64), x(6, 3, 64))",
+    config: mha(64, 8, { biasKv: true }),
+    inputs: [
+      [5, 2, 64],
+      [6, 3, 64],
+      [6, 3, 64],
+    ],
+    issue: "torch_error",
+    message:
+      "Sizes of tensors must match except in dimension 0. Expected size 3 but got size 2 for tensor number 1 in the list.",
+  },
+  {
+    torch: "nn.MultiheadAttention(64, 8)(x(5, 2, 64), x(6, 2, 32), x(6, 2, 32))",
+    config: mha(64, 8),
+    inputs: [
+      [5, 2, 64],
+      [6, 2, 32],
+      [6, 2, 32],
+    ],
+    issue: "torch_error",
+    message: "mat1 and mat2 shapes cannot be multiplied (12x32 and 64x64)", // key (6·2)×32 against W_kᵀ 64×64
+  },
+  {
+    torch: "nn.MultiheadAttention(64, 8)(x(5, 2, 64), kv, kv) with kv = x(6, 2, 32)",
+    config: mha(64, 8),
+    inputs: [[5, 2, 64], kv32, kv32],
+    issue: "torch_error",
+    message: "mat1 and mat2 shapes cannot be multiplied (12x32 and 64x128)", // one tensor for key and value: [W_k; W_v]ᵀ is 64×128
+  },
+  {
+    torch: "nn.MultiheadAttention(64, 8)(x(5, 2, 64), x(6, 64), x(6, 64))",
+    config: mha(64, 8),
+    inputs: [
+      [5, 2, 64],
+      [6, 64],
+      [6, 64],
+    ],
+    issue: "torch_error",
+    message:
+      "For batched (3-D) `query`, expected `key` and `value` to be 3-D but found 2-D and 2-D tensors respectively",
+  },
 ];
 
 export const tensorOpRows: TorchRow[] = [
@@ -1223,6 +1581,39 @@ export const tensorOpRows: TorchRow[] = [
     issue: "torch_error",
     message:
       "unflatten: Provided sizes [2, 5] don't multiply up to the size of dim 1 (12) in the input tensor",
+  },
+  {
+    torch: "x(N, 16, 5, 5).view(-1, 400)",
+    config: view(-1, 400),
+    inputs: [["N", 16, 5, 5]],
+    outs: [["N", 400]], // 16·5·5 = 400 per sample: the batch stays N
+  },
+  {
+    torch: "x(N, 16, 5, 5).view(-1, 25)",
+    config: view(-1, 25),
+    inputs: [["N", 16, 5, 5]],
+    outs: [["16*N", 25]], // 400·N / 25
+  },
+  {
+    torch: "x(2, 3, 4).view(-1, -1)",
+    config: view(-1, -1),
+    inputs: [[2, 3, 4]],
+    issue: "torch_error",
+    message: "only one dimension can be inferred",
+  },
+  {
+    torch: "x(2, 3, 4).reshape(4, -1, -1)",
+    config: op({ name: "view", method: "reshape", target: [4, -1, -1] }),
+    inputs: [[2, 3, 4]],
+    issue: "torch_error",
+    message: "only one dimension can be inferred",
+  },
+  {
+    torch: "x(2, 3, 4).view(-2, 12)",
+    config: view(-2, 12),
+    inputs: [[2, 3, 4]],
+    issue: "torch_error",
+    message: "invalid shape dimension -2",
   },
 
   // ── permute / transpose / squeeze / unsqueeze ────────────────────────────────────────────────────
@@ -1341,6 +1732,27 @@ export const tensorOpRows: TorchRow[] = [
     inputs: [[2, 3]],
     outs: [[]],
   },
+  {
+    torch: "x(2, 3, 4).sum((1, 1))",
+    config: op({ name: "reduce", fn: "sum", dims: [1, 1], keepdim: false }),
+    inputs: [[2, 3, 4]],
+    issue: "torch_error",
+    message: "dim 1 appears multiple times in the list of dims",
+  },
+  {
+    torch: "x(2, 3, 4).mean((1, -2), keepdim=True)",
+    config: op({ name: "reduce", fn: "mean", dims: [1, -2], keepdim: true }),
+    inputs: [[2, 3, 4]],
+    issue: "torch_error",
+    message: "dim 1 appears multiple times in the list of dims",
+  },
+  {
+    torch: "x(2, 3, 4).sum((1, 1, 5))",
+    config: op({ name: "reduce", fn: "sum", dims: [1, 1, 5], keepdim: false }),
+    inputs: [[2, 3, 4]],
+    issue: "torch_error",
+    message: "Dimension out of range (expected to be in range of [-3, 2], but got 5)", // the range is checked for every dim before repeats
+  },
 
   // ── indexing ─────────────────────────────────────────────────────────────────────────────────────
   {
@@ -1436,6 +1848,41 @@ export const tensorOpRows: TorchRow[] = [
     inputs: [[2, 3]],
     issue: "torch_error",
     message: "too many indices for tensor of dimension 2",
+  },
+  {
+    torch: "x(5)[None, 7]",
+    config: index(NEW, I(7)),
+    inputs: [[5]],
+    issue: "torch_error",
+    message: "index 7 is out of bounds for dimension 1 with size 5",
+  },
+  {
+    torch: "x(2, 3, 5)[..., 7]",
+    config: index(ELL, I(7)),
+    inputs: [[2, 3, 5]],
+    issue: "torch_error",
+    message: "index 7 is out of bounds for dimension 1 with size 5",
+  },
+  {
+    torch: "x(2, 5)[None, :, 7]",
+    config: index(NEW, S(), I(7)),
+    inputs: [[2, 5]],
+    issue: "torch_error",
+    message: "index 7 is out of bounds for dimension 2 with size 5",
+  },
+  {
+    torch: "x(2, 3, 5)[0, ..., 7]",
+    config: index(I(0), ELL, I(7)),
+    inputs: [[2, 3, 5]],
+    issue: "torch_error",
+    message: "index 7 is out of bounds for dimension 2 with size 5",
+  },
+  {
+    torch: "x(2, 3, 5)[..., 7, :]",
+    config: index(ELL, I(7), S()),
+    inputs: [[2, 3, 5]],
+    issue: "torch_error",
+    message: "index 7 is out of bounds for dimension 1 with size 3",
   },
 
   // ── broadcasting element-wise ops ────────────────────────────────────────────────────────────────
@@ -1658,6 +2105,76 @@ export const tensorOpRows: TorchRow[] = [
     issue: "torch_error",
     message: "batch2 must be a 3D tensor",
   },
+  {
+    torch: "torch.bmm(x(1, 3, 5), x(4, 5, 6))",
+    config: op({ name: "matmul", fn: "bmm" }),
+    inputs: [
+      [1, 3, 5],
+      [4, 5, 6],
+    ],
+    issue: "torch_error",
+    message: "Expected size for first two dimensions of batch2 tensor to be: [1, 5] but got: [4, 5].", // bmm does not broadcast
+  },
+  {
+    torch: "torch.bmm(x(4, 3, 5), x(3, 5, 6))",
+    config: op({ name: "matmul", fn: "bmm" }),
+    inputs: [
+      [4, 3, 5],
+      [3, 5, 6],
+    ],
+    issue: "torch_error",
+    message: "Expected size for first two dimensions of batch2 tensor to be: [4, 5] but got: [3, 5].",
+  },
+  {
+    torch: "x(3, 4) @ x(5)",
+    config: op({ name: "matmul", fn: "matmul" }),
+    inputs: [[3, 4], [5]],
+    issue: "torch_error",
+    message: "size mismatch, got 3, 3x4,5",
+    other: "size mismatch, got input (3), mat (3x4), vec (5)",
+  },
+  {
+    torch: "x(2, 3, 4) @ x(5)",
+    config: op({ name: "matmul", fn: "matmul" }),
+    inputs: [[2, 3, 4], [5]],
+    issue: "torch_error",
+    message: "size mismatch, got 6, 6x4,5", // rows folded: 2·3
+    other: "size mismatch, got input (6), mat (6x4), vec (5)",
+  },
+  {
+    torch: "x(3, 4) @ x(2, 5, 6)",
+    config: op({ name: "matmul", fn: "matmul" }),
+    inputs: [
+      [3, 4],
+      [2, 5, 6],
+    ],
+    issue: "torch_error",
+    message: "mat1 and mat2 shapes cannot be multiplied (12x5 and 4x3)", // folded: (2·6)×5 against the transposed (4×3)
+  },
+  {
+    torch: "x(3, 4) @ x(2, 3, 5, 6)",
+    config: op({ name: "matmul", fn: "matmul" }),
+    inputs: [
+      [3, 4],
+      [2, 3, 5, 6],
+    ],
+    issue: "torch_error",
+    message: "mat1 and mat2 shapes cannot be multiplied (36x5 and 4x3)", // 2·3·6 = 36 rows
+  },
+  {
+    torch: "x(4) @ x(2, 5, 6)",
+    config: op({ name: "matmul", fn: "matmul" }),
+    inputs: [[4], [2, 5, 6]],
+    issue: "torch_error",
+    message: "size mismatch, got 12, 12x5,4",
+    other: "size mismatch, got input (12), mat (12x5), vec (4)",
+  },
+  {
+    torch: "x(4) @ x(2, 4, 6)",
+    config: op({ name: "matmul", fn: "matmul" }),
+    inputs: [[4], [2, 4, 6]],
+    outs: [[2, 6]],
+  },
 
   // ── cat / stack ──────────────────────────────────────────────────────────────────────────────────
   {
@@ -1814,6 +2331,99 @@ export const tensorOpRows: TorchRow[] = [
     issue: "torch_error",
     message: "Padding length must be divisible by 2",
   },
+  {
+    torch: "F.pad(x(1, 1, 4, 4), (3, 3), mode='reflect')",
+    config: op({ name: "pad", pads: [3, 3], mode: "reflect" }),
+    inputs: [[1, 1, 4, 4]],
+    issue: "torch_error",
+    message: "Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now", // one pair only on a 2-D or 3-D input
+  },
+  {
+    torch: "F.pad(x(1, 1, 4, 4), (1, 1), mode='replicate')",
+    config: op({ name: "pad", pads: [1, 1], mode: "replicate" }),
+    inputs: [[1, 1, 4, 4]],
+    issue: "torch_error",
+    message: "Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now",
+  },
+  {
+    torch: "F.pad(x(4, 4), (1, 1, 1, 1), mode='reflect')",
+    config: op({ name: "pad", pads: [1, 1, 1, 1], mode: "reflect" }),
+    inputs: [[4, 4]],
+    issue: "torch_error",
+    message: "Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now", // two pairs need a 3-D or 4-D input
+  },
+  {
+    torch: "F.pad(x(4), (1, 1), mode='circular')",
+    config: op({ name: "pad", pads: [1, 1], mode: "circular" }),
+    inputs: [[4]],
+    issue: "torch_error",
+    message: "Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now",
+  },
+  {
+    torch: "F.pad(x(2, 4, 4), (1, 1, 1, 1), mode='reflect')",
+    config: op({ name: "pad", pads: [1, 1, 1, 1], mode: "reflect" }),
+    inputs: [[2, 4, 4]],
+    outs: [[2, 6, 6]],
+  },
+  {
+    torch: "F.pad(x(1, 1, 4, 4), (5, 5, 0, 0), mode='replicate')",
+    config: op({ name: "pad", pads: [5, 5, 0, 0], mode: "replicate" }),
+    inputs: [[1, 1, 4, 4]],
+    outs: [[1, 1, 4, 14]], // replicate has no size limit
+  },
+  {
+    torch: "F.pad(x(1, 1, 4, 4), (5, 5, 0, 0), mode='reflect')",
+    config: op({ name: "pad", pads: [5, 5, 0, 0], mode: "reflect" }),
+    inputs: [[1, 1, 4, 4]],
+    issue: "torch_error",
+    message:
+      "Argument #4: Padding size should be less than the corresponding input dimension, but got: padding (5, 5) at dimension 3 of input 4", // 2-D reflect names the input by its rank
+  },
+  {
+    torch: "F.pad(x(1, 1, 4, 8), (1, 1, 5, 5), mode='reflect')",
+    config: op({ name: "pad", pads: [1, 1, 5, 5], mode: "reflect" }),
+    inputs: [[1, 1, 4, 8]],
+    issue: "torch_error",
+    message:
+      "Argument #6: Padding size should be less than the corresponding input dimension, but got: padding (5, 5) at dimension 2 of input 4", // height: argument #6
+  },
+  {
+    torch: "F.pad(x(2, 4, 8), (1, 1, 4, 1), mode='reflect')",
+    config: op({ name: "pad", pads: [1, 1, 4, 1], mode: "reflect" }),
+    inputs: [[2, 4, 8]],
+    issue: "torch_error",
+    message:
+      "Argument #6: Padding size should be less than the corresponding input dimension, but got: padding (4, 1) at dimension 1 of input 3",
+  },
+  {
+    torch: "F.pad(x(1, 4), (4, 1), mode='reflect')",
+    config: op({ name: "pad", pads: [4, 1], mode: "reflect" }),
+    inputs: [[1, 4]],
+    issue: "torch_error",
+    message:
+      "Argument #4: Padding size should be less than the corresponding input dimension, but got: padding (4, 1) at dimension 1 of input [1, 4]",
+  },
+  {
+    torch: "F.pad(x(1, 1, 3, 4, 5), (1, 1, 1, 1, 3, 1), mode='reflect')",
+    config: op({ name: "pad", pads: [1, 1, 1, 1, 3, 1], mode: "reflect" }),
+    inputs: [[1, 1, 3, 4, 5]],
+    issue: "torch_error",
+    message:
+      "Argument #8: Padding size should be less than the corresponding input dimension, but got: padding (3, 1) at dimension 2 of input [1, 1, 3, 4, 5]", // depth: argument #8; 3-D names the sizes
+  },
+  {
+    torch: "F.pad(x(2, 1, 4), (4, 4), mode='circular')",
+    config: op({ name: "pad", pads: [4, 4], mode: "circular" }),
+    inputs: [[2, 1, 4]],
+    outs: [[2, 1, 12]], // wrapping once is fine
+  },
+  {
+    torch: "F.pad(x(2, 1, 4), (5, 4), mode='circular')",
+    config: op({ name: "pad", pads: [5, 4], mode: "circular" }),
+    inputs: [[2, 1, 4]],
+    issue: "torch_error",
+    message: "Padding value causes wrapping around more than once.",
+  },
 
   // ── F.interpolate / nn.Upsample: size, or ⌊in · scale⌋ ─────────────────────────────────────────
   {
@@ -1859,6 +2469,30 @@ export const tensorOpRows: TorchRow[] = [
     issue: "torch_error",
     message:
       "Input and output must have the same number of spatial dimensions, but got input with spatial dimensions of [8, 8] and output size of [4, 4, 4]. Please provide input tensor in (N, C, d1, d2, ...,dK) format and output size in (o1, o2, ...,oK) format.",
+  },
+  {
+    torch: "F.interpolate(x(4, 5), scale_factor=2)",
+    config: op({ name: "resize", fn: "interpolate", size: null, scale: [2] }),
+    inputs: [[4, 5]],
+    issue: "torch_error",
+    message:
+      "Input Error: Only 3D, 4D and 5D input Tensors supported (got 2D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got nearest)",
+  },
+  {
+    torch: "nn.Upsample(size=4)(x(5))",
+    config: op({ name: "resize", fn: "Upsample", size: [4], scale: null }),
+    inputs: [[5]],
+    issue: "torch_error",
+    message:
+      "Input Error: Only 3D, 4D and 5D input Tensors supported (got 1D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got nearest)",
+  },
+  {
+    torch: "F.interpolate(x(4, 5), size=[3, 4])",
+    config: op({ name: "resize", fn: "interpolate", size: [3, 4], scale: null }),
+    inputs: [[4, 5]],
+    issue: "torch_error",
+    message:
+      "Input and output must have the same number of spatial dimensions, but got input with spatial dimensions of [] and output size of [3, 4]. Please provide input tensor in (N, C, d1, d2, ...,dK) format and output size in (o1, o2, ...,oK) format.", // the size's length is checked first
   },
 
   // ── PixelShuffle / PixelUnshuffle ────────────────────────────────────────────────────────────────

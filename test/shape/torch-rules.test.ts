@@ -11,8 +11,14 @@ function check(row: TorchRow): void {
   if (row.issue) {
     expect(r.ok ? "ok" : r.issue.code, r.ok ? JSON.stringify(r.record.outputs) : "").toBe(row.issue);
     if (r.ok || row.message === undefined) return;
-    if (r.issue.code === "torch_error") expect(r.issue.message).toBe(row.message);
-    else expect(describeIssue(r.issue, "layer").message).toContain(row.message);
+    if (r.issue.code === "torch_error") {
+      expect(r.issue.message).toBe(row.message);
+      expect(r.issue.other?.message).toBe(row.other);
+      // The wording quotes both versions' texts.
+      const text = describeIssue(r.issue, "layer").message;
+      expect(text).toContain(`"${row.message}"`);
+      if (row.other) expect(text).toContain(`(PyTorch ${r.issue.other?.version}: "${row.other}")`);
+    } else expect(describeIssue(r.issue, "layer").message).toContain(row.message);
     return;
   }
   expect(r.ok, r.ok ? "" : JSON.stringify(r.issue)).toBe(true);

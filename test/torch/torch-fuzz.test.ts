@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { answer } from "../../src/core/answer.js";
+import { mutate } from "../support/mutate.js";
 import { fixtureNames, loadFixture } from "./fixture-compare.js";
 
 // The 117 PyTorch snippets, damaged at random (characters cut, numbers made huge or zero, lines
@@ -38,24 +39,6 @@ const mutation = fc.record({
     { minLength: 1, maxLength: 5 },
   ),
 });
-
-function mutate(source: string, edits: { at: number; kind: string; text: string; length: number }[]): string {
-  let m = source;
-  for (const e of edits) {
-    const at = m.length === 0 ? 0 : e.at % m.length;
-    if (e.kind === "delete") m = m.slice(0, at) + m.slice(at + e.length);
-    else if (e.kind === "insert") m = m.slice(0, at) + e.text + m.slice(at);
-    else if (e.kind === "number")
-      m = m.replace(/\d+/, e.text === "10**30" ? "1000000000000000000000000000000" : e.text);
-    else {
-      const lines = m.split("\n");
-      const i = at % Math.max(1, lines.length);
-      lines.splice(i, 0, lines[i] ?? "");
-      m = lines.join("\n");
-    }
-  }
-  return m;
-}
 
 describe("answer() on damaged PyTorch code", () => {
   it("never throws, never hangs, never leaks internals", () => {

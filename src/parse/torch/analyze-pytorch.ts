@@ -2,6 +2,7 @@ import type { Analysis, AnalyzedLayer, ModuleRow, ModuleTable } from "../../mode
 import type { Problem } from "../../model/problems.js";
 import type { Shape } from "../../model/shape.js";
 import { sizeVars, smallestSide } from "../../model/symbolic-eval.js";
+import { nodeProblems } from "../../shape/analysis-from-graph.js";
 import type { ParsedModule, Pos } from "../ast.js";
 import { mathModule } from "../builtins.js";
 import { DEFAULT_EVAL_LIMITS, type EvalLimits, Evaluator, emptyArgs } from "../evaluate.js";
@@ -290,26 +291,8 @@ function analysisFromTrace(
       recursive,
       layer: layers.length - 1,
     });
-    if (node.issue) {
-      problems.push({
-        kind: "shape",
-        severity: "error",
-        issue: node.issue,
-        layer: node.layer.name,
-        className: node.layer.className,
-        pos: node.pos,
-      });
-      firstError = true;
-    }
-    for (const warning of record?.warnings ?? [])
-      problems.push({
-        kind: "shape",
-        severity: "warning",
-        issue: warning,
-        layer: node.layer.name,
-        className: node.layer.className,
-        pos: node.pos,
-      });
+    if (node.issue) firstError = true;
+    problems.push(...nodeProblems(node));
   }
   const anyFailed = layers.some((l) => l.status === "error");
   const total = broken ? null : totalParams(s, root);

@@ -109,19 +109,7 @@ export function makeContainer(s: TorchSession, kind: Kind, args: CallArgs, pos: 
             })
         : undefined,
   };
-  const ref: ModuleRef = s.register({
-    className: kind,
-    kind: "container",
-    value: host(h),
-    layer: null,
-    params: 0,
-    pos,
-    failed: false,
-    children: () =>
-      items
-        .map(([k, v]) => [k, s.refOf(v)] as [string, ModuleRef | null])
-        .filter((c): c is [string, ModuleRef] => c[1] !== null),
-  });
+  const ref = registerContainer(s, kind, h, pos, items);
   return ref.value;
 }
 
@@ -140,6 +128,29 @@ function wrongArgCount(s: TorchSession, a: CallArgs, p: Pos): Value {
     ),
   );
   return unknown("Sequential.forward with several inputs");
+}
+
+/** A module made of named children (the list is read when asked: Sequential.append adds to it). */
+function registerContainer(
+  s: TorchSession,
+  className: string,
+  h: HostObject,
+  pos: Pos,
+  children: [string, Value][],
+): ModuleRef {
+  return s.register({
+    className,
+    kind: "container",
+    value: host(h),
+    layer: null,
+    params: 0,
+    pos,
+    failed: false,
+    children: () =>
+      children
+        .map(([k, v]) => [k, s.refOf(v)] as [string, ModuleRef | null])
+        .filter((c): c is [string, ModuleRef] => c[1] !== null),
+  });
 }
 
 function kw(pairs: Record<string, Value>, positional: Value[] = []): CallArgs {
@@ -163,19 +174,7 @@ function composite(
     getAttr: (name) => children.find(([k]) => k === name)?.[1] ?? s.moduleMethod(ref, name),
     call: (a, p) => s.withFrame(ref, a, p, () => forward(a.positional[0] ?? NONE, child, p)),
   };
-  const ref = s.register({
-    className,
-    kind: "container",
-    value: host(h),
-    layer: null,
-    params: 0,
-    pos,
-    failed: false,
-    children: () =>
-      children
-        .map(([k, v]) => [k, s.refOf(v)] as [string, ModuleRef | null])
-        .filter((c): c is [string, ModuleRef] => c[1] !== null),
-  });
+  const ref = registerContainer(s, className, h, pos, children);
   return ref.value;
 }
 

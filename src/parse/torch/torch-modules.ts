@@ -36,7 +36,7 @@ const TRANSPOSE_SIG = [
   "padding_mode",
 ];
 const MAXPOOL_SIG = ["kernel_size", "stride", "padding", "dilation", "return_indices", "ceil_mode"];
-const AVGPOOL_SIG = [
+export const AVGPOOL_SIG = [
   "kernel_size",
   "stride",
   "padding",
@@ -101,59 +101,43 @@ function convPadding(r: ArgReader, rank: Rank, strides: number[]): Padding {
   return { explicit: pads.map((p): [number, number] => [p, p]) };
 }
 
-function conv(rank: Rank) {
+/** What every (transposed, lazy) conv reads: channels (checked against groups), kernel, stride, bias. */
+function convCommon(r: ArgReader, rank: Rank, lazy: boolean) {
+  const inChannels = lazy ? null : r.int("in_channels");
+  const filters = r.int("out_channels");
+  const groups = r.int("groups", 1);
+  if (inChannels !== null && inChannels % groups !== 0)
+    throw new TorchConstructError(r.className, "in_channels must be divisible by groups");
+  if (filters % groups !== 0)
+    throw new TorchConstructError(r.className, "out_channels must be divisible by groups");
+  return {
+    rank,
+    filters,
+    inChannels,
+    groups,
+    kernel: r.tuple("kernel_size", rank),
+    strides: r.tuple("stride", rank, 1),
+    dilation: r.tuple("dilation", rank, 1),
+    useBias: r.bool("bias", true),
+    dataFormat: "channels_first" as const,
+    activation: "linear",
+  };
+}
+
+function conv(rank: Rank, lazy = false) {
   return (r: ArgReader): LayerConfig => {
-    const inChannels = r.int("in_channels");
-    const filters = r.int("out_channels");
-    const groups = r.int("groups", 1);
-    if (inChannels % groups !== 0)
-      throw new TorchConstructError(r.className, "in_channels must be divisible by groups");
-    if (filters % groups !== 0)
-      throw new TorchConstructError(r.className, "out_channels must be divisible by groups");
-    const strides = r.tuple("stride", rank, 1);
-    return {
-      kind: "conv",
-      rank,
-      filters,
-      kernel: r.tuple("kernel_size", rank),
-      strides,
-      padding: convPadding(r, rank, strides),
-      dilation: r.tuple("dilation", rank, 1),
-      groups,
-      useBias: r.bool("bias", true),
-      dataFormat: "channels_first",
-      activation: "linear",
-      inChannels,
-    };
+    const c = convCommon(r, rank, lazy);
+    return { kind: "conv", ...c, padding: convPadding(r, rank, c.strides) };
   };
 }
 
 function convTranspose(rank: Rank) {
-  return (r: ArgReader): LayerConfig => {
-    const inChannels = r.int("in_channels");
-    const filters = r.int("out_channels");
-    const groups = r.int("groups", 1);
-    if (inChannels % groups !== 0)
-      throw new TorchConstructError(r.className, "in_channels must be divisible by groups");
-    if (filters % groups !== 0)
-      throw new TorchConstructError(r.className, "out_channels must be divisible by groups");
-    const pads = r.tuple("padding", rank, 0, 0);
-    return {
-      kind: "conv_transpose",
-      rank,
-      filters,
-      kernel: r.tuple("kernel_size", rank),
-      strides: r.tuple("stride", rank, 1),
-      padding: { explicit: pads.map((p): [number, number] => [p, p]) },
-      outputPadding: r.tuple("output_padding", rank, 0, 0),
-      dilation: r.tuple("dilation", rank, 1),
-      groups,
-      useBias: r.bool("bias", true),
-      dataFormat: "channels_first",
-      activation: "linear",
-      inChannels,
-    };
-  };
+  return (r: ArgReader): LayerConfig => ({
+    kind: "conv_transpose",
+    ...convCommon(r, rank, false),
+    padding: { explicit: r.tuple("padding", rank, 0, 0).map((p): [number, number] => [p, p]) },
+    outputPadding: r.tuple("output_padding", rank, 0, 0),
+  });
 }
 
 function pool(rank: Rank, op: "max" | "avg") {
@@ -259,26 +243,6 @@ function unpool(rank: Rank) {
   };
 }
 
-function lazyConv(rank: Rank) {
-  return (r: ArgReader): LayerConfig => {
-    const strides = r.tuple("stride", rank, 1);
-    return {
-      kind: "conv",
-      rank,
-      filters: r.int("out_channels"),
-      kernel: r.tuple("kernel_size", rank),
-      strides,
-      padding: convPadding(r, rank, strides),
-      dilation: r.tuple("dilation", rank, 1),
-      groups: r.int("groups", 1),
-      useBias: r.bool("bias", true),
-      dataFormat: "channels_first",
-      activation: "linear",
-      inChannels: null,
-    };
-  };
-}
-
 function rnn(cell: "simple" | "lstm" | "gru") {
   return (r: ArgReader): LayerConfig => ({
     kind: "torch_rnn",
@@ -323,7 +287,17 @@ function resizeModule(r: ArgReader): LayerConfig {
   const s = list(size);
   const f = list(scale);
   if (!s && !f) return bad(r, "size", "size or scale_factor");
-  return { kind: "tensor_op", op: { name: "resize", fn: "Upsample", size: s, scale: s ? null : f } };
+  const mode = r.raw("mode");
+  return {
+    kind: "tensor_op",
+    op: {
+      name: "resize",
+      fn: "Upsample",
+      size: s,
+      scale: s ? null : f,
+      mode: mode?.t === "str" ? mode.v : "nearest",
+    },
+  };
 }
 
 const SPECS: TorchModuleSpec[] = [
@@ -523,7 +497,7 @@ for (const rank of [1, 2, 3] as const) {
     { className: `ConstantPad${rank}d`, signature: ["padding", "value"], build: padModule(rank, "constant") },
     { className: `ReplicationPad${rank}d`, signature: ["padding"], build: padModule(rank, "replicate") },
     { className: `Dropout${rank}d`, signature: ["p", "inplace"], build: act("dropout") },
-    { className: `LazyConv${rank}d`, signature: CONV_SIG.slice(1), build: lazyConv(rank) },
+    { className: `LazyConv${rank}d`, signature: CONV_SIG.slice(1), build: conv(rank, true) },
     { className: `MaxUnpool${rank}d`, signature: ["kernel_size", "stride", "padding"], build: unpool(rank) },
   );
   if (rank < 3)

@@ -15,7 +15,7 @@ import {
   type Value,
 } from "../values.js";
 import { makeContainer, transformerEncoder, transformerEncoderLayer } from "./torch-containers.js";
-import { TORCH_MODULE_NAMES, torchModuleSpec } from "./torch-modules.js";
+import { AVGPOOL_SIG, TORCH_MODULE_NAMES, torchModuleSpec } from "./torch-modules.js";
 import { apply, arg, OPS } from "./torch-ops.js";
 import type { DType, TorchSession } from "./torch-session.js";
 import { intsOf, sizesOf } from "./torch-values.js";
@@ -302,7 +302,7 @@ export class TorchNamespace {
       return this.viaModule(
         `${m[1] === "max" ? "Max" : "Avg"}Pool${m[2]}d`,
         name,
-        m[1] === "max" ? F_MAXPOOL_SIG : F_AVGPOOL_SIG,
+        m[1] === "max" ? F_MAXPOOL_SIG : AVGPOOL_SIG,
       );
     const a = /^adaptive_(max|avg)_pool([123])d$/.exec(name);
     if (a)
@@ -422,13 +422,5 @@ export class TorchNamespace {
 }
 
 const F_MAXPOOL_SIG = ["kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices"];
-const F_AVGPOOL_SIG = [
-  "kernel_size",
-  "stride",
-  "padding",
-  "ceil_mode",
-  "count_include_pad",
-  "divisor_override",
-];
 
 export const KNOWN_TORCH_MODULES = TORCH_MODULE_NAMES;

@@ -39,7 +39,29 @@ function mmError(rows: Dim, k1: Dim, k2: Dim, cols: Dim): RuleResult {
   return torchFail("matmul", `mat1 and mat2 shapes cannot be multiplied (${rows}x${k1} and ${k2}x${cols})`);
 }
 
-/** torch.matmul / @ / mm / bmm: the contracted sizes must agree; batch axes broadcast. */
+/** Matrix @ vector (mv) with the matrix's rows folded to `rows`: 1.13's text, and 2.x's. */
+function mvError(fn: string, rows: Dim, k: Dim, vec: Dim): RuleResult {
+  return torchFail(fn, `size mismatch, got ${rows}, ${rows}x${k},${vec}`, {
+    version: "2.x",
+    message: `size mismatch, got input (${rows}), mat (${rows}x${k}), vec (${vec})`,
+  });
+}
+
+function product(dims: Dim[]): number | null {
+  let p = 1;
+  for (const d of dims) {
+    if (typeof d !== "number") return null;
+    p *= d;
+  }
+  return p;
+}
+
+/**
+ * torch.matmul / @ / mm / bmm, as PyTorch's _matmul_impl does it: 1-D·1-D dot, 2-D·1-D mv, ·2-D mm;
+ * an N-D operand (N ≥ 3) against a 1-D or 2-D one is folded into one matrix (its batch axes join
+ * the rows), which is where the error texts come from; two N-D operands broadcast their batch axes
+ * and run bmm. bmm itself does not broadcast.
+ */
 export function inferMatmul(fn: string, inputs: Shape[]): RuleResult {
   const a = inputs[0] ?? [];
   const b = inputs[1] ?? [];
@@ -47,8 +69,18 @@ export function inferMatmul(fn: string, inputs: Shape[]): RuleResult {
     done({ outputs: [output], macs, steps: [{ code: "op_shape", op: fn, inputs, output }] });
   if (fn === "mm" && (a.length !== 2 || b.length !== 2))
     return torchFail(fn, `${a.length !== 2 ? "self" : "mat2"} must be a matrix`);
-  if (fn === "bmm" && (a.length !== 3 || b.length !== 3))
-    return torchFail(fn, `${a.length !== 3 ? "batch1" : "batch2"} must be a 3D tensor`);
+  if (fn === "bmm") {
+    if (a.length !== 3 || b.length !== 3)
+      return torchFail(fn, `${a.length !== 3 ? "batch1" : "batch2"} must be a 3D tensor`);
+    const [bs1 = null, n = null, m1 = null] = a;
+    const [bs2 = null, m2 = null, p = null] = b;
+    if (!sameSize(bs1, bs2) || !sameSize(m1, m2))
+      return torchFail(
+        fn,
+        `Expected size for first two dimensions of batch2 tensor to be: ${torchList([bs1, m1])} but got: ${torchList([bs2, m2])}.`,
+      );
+    return ok([bs1, n, p], product([bs1, n, m1, p]));
+  }
   if (a.length === 0 || b.length === 0)
     return torchFail(
       fn,
@@ -65,11 +97,9 @@ export function inferMatmul(fn: string, inputs: Shape[]): RuleResult {
     return ok([], typeof k1 === "number" ? k1 : null);
   }
   if (b.length === 1) {
-    if (!sameSize(k1, k2))
-      return torchFail(
-        fn,
-        `size mismatch, got input (${a[a.length - 2]}), mat (${a.slice(-2).join("x")}), vec (${k2})`,
-      );
+    // (…, n, k) @ (k,): mv on the matrix with every leading axis folded into its rows.
+    const rows = numel(a.slice(0, -1));
+    if (!sameSize(k1, k2)) return mvError(fn, rows, k1, k2);
     return ok(a.slice(0, -1), null);
   }
   const cols = b[b.length - 1] ?? null;
@@ -77,30 +107,33 @@ export function inferMatmul(fn: string, inputs: Shape[]): RuleResult {
     const rows = a.length === 2 ? (a[0] ?? null) : 1;
     if (!sameSize(k1, k2)) return mmError(rows, k1, k2, cols);
     const out = a.length === 2 ? [rows, cols] : [cols];
-    return ok(
-      out,
-      [rows, k1, cols].every((d) => typeof d === "number")
-        ? (rows as number) * (k1 as number) * (cols as number)
-        : null,
-    );
+    return ok(out, product([rows, k1, cols]));
   }
   if (b.length === 2) {
     // (…, n, k) @ (k, m) folds the leading axes into the rows of one matrix product.
     const rows = numel(a.slice(0, -1));
     if (!sameSize(k1, k2)) return mmError(rows, k1, k2, cols);
     const out = [...a.slice(0, -1), cols];
-    return ok(
-      out,
-      typeof rows === "number" && typeof k1 === "number" && typeof cols === "number"
-        ? rows * k1 * cols
-        : null,
-    );
+    return ok(out, product([...a.slice(0, -1), k1, cols]));
   }
-  const batchA = a.length >= 2 ? a.slice(0, -2) : [];
-  const batchB = b.slice(0, -2);
-  const batch = broadcastShapes(batchA, batchB);
+  if (a.length <= 2) {
+    // (k,) or (n, k) @ (…, k, m): PyTorch folds the N-D operand transposed, (…·m, k), and
+    // multiplies it by the vector (mv) or by the matrix transposed (mm), then transposes back.
+    const batch = b.slice(0, -2);
+    const rows = numel([...batch, cols]);
+    if (a.length === 1) {
+      if (!sameSize(k1, k2)) return mvError(fn, rows, k2, k1);
+      const out = [...batch, cols];
+      return ok(out, product([...out, k1]));
+    }
+    const n = a[0] ?? null;
+    if (!sameSize(k1, k2)) return mmError(rows, k2, k1, n);
+    const out = [...batch, n, cols];
+    return ok(out, product([...out, k1]));
+  }
+  const batch = broadcastShapes(a.slice(0, -2), b.slice(0, -2));
   if (!batch.ok) return torchFail(fn, batch.message);
-  const n = a.length >= 2 ? (a[a.length - 2] ?? null) : null;
+  const n = a[a.length - 2] ?? null;
   if (!sameSize(k1, k2)) {
     const bsz = numel(batch.shape);
     return torchFail(
@@ -108,9 +141,8 @@ export function inferMatmul(fn: string, inputs: Shape[]): RuleResult {
       `Expected size for first two dimensions of batch2 tensor to be: [${bsz}, ${k1}] but got: [${bsz}, ${k2}].`,
     );
   }
-  const out = [...batch.shape, ...(a.length >= 2 ? [n] : []), cols];
-  const positions = numel(out);
-  return ok(out, typeof positions === "number" && typeof k1 === "number" ? positions * k1 : null);
+  const out = [...batch.shape, n, cols];
+  return ok(out, product([...out, k1]));
 }
 
 /** torch.cat: same rank, same sizes except on `dim`; torch.stack: equal shapes, a new axis at `dim`. */

@@ -2,7 +2,7 @@ import type { GroupNormConfig } from "../../../model/layer-config.js";
 import { torchList } from "../../../model/shape.js";
 import type { LayerRule } from "../../rule.js";
 import { done, firstInput } from "../spatial.js";
-import { torchFail } from "./torch-dims.js";
+import { dimOutOfRange, numel, torchFail } from "./torch-dims.js";
 
 /** GroupNorm / InstanceNorm keep the shape; γ and β (C each) only when affine. */
 export const groupNormRule: LayerRule<GroupNormConfig> = {
@@ -13,7 +13,18 @@ export const groupNormRule: LayerRule<GroupNormConfig> = {
       const want = c.ranks.map((r) => `${r}D`).join(" or ");
       return torchFail(c.className, `expected ${want} input (got ${input.length}D input)`);
     }
-    const channels = c.ranks !== null && input.length === Math.min(...c.ranks) ? input[0] : input[1];
+    // GroupNorm reads input.size(1) first, which a 1-D input does not have.
+    if (c.ranks === null && input.length < 2) return dimOutOfRange(c.className, 1, input.length);
+    const unbatched = c.ranks !== null && input.length === Math.min(...c.ranks);
+    const channels = unbatched ? input[0] : input[1];
+    if (c.groups === null && c.affine && typeof channels === "number" && channels !== c.channels) {
+      // InstanceNorm runs batch_norm on (1, N·C, …) with γ repeated N times (N = 1 unbatched).
+      const batch = unbatched ? 1 : (input[0] ?? "N");
+      return torchFail(
+        c.className,
+        `weight should contain ${numel([batch, channels])} elements not ${numel([batch, c.channels])}`,
+      );
+    }
     if (c.groups !== null && typeof channels === "number") {
       if (channels % c.groups !== 0)
         return torchFail(

@@ -32,18 +32,22 @@ export function inferIndex(items: IndexItem[], input: Shape): RuleResult {
     return torchFail("index", `too many indices for tensor of dimension ${input.length}`);
   const output: Shape = [];
   let axis = 0;
-  for (const item of items) {
+  for (const [position, item] of items.entries()) {
     if (item.t === "ellipsis") {
       const rest =
         input.length -
         axis -
-        items.slice(items.indexOf(item) + 1).filter((i) => i.t === "int" || i.t === "slice").length;
+        items.slice(position + 1).filter((i) => i.t === "int" || i.t === "slice").length;
       for (let k = 0; k < rest; k++) output.push(input[axis++] ?? null);
     } else if (item.t === "newaxis") output.push(1);
     else if (item.t === "int") {
       const size = input[axis] ?? null;
       if (typeof size === "number" && (item.v >= size || item.v < -size))
-        return torchFail("index", `index ${item.v} is out of bounds for dimension ${axis} with size ${size}`);
+        // PyTorch numbers the dimension by the item's place in the index, None and ... included.
+        return torchFail(
+          "index",
+          `index ${item.v} is out of bounds for dimension ${position} with size ${size}`,
+        );
       axis++;
     } else output.push(sliceLength(input[axis++] ?? null, item.lo, item.hi, item.step));
   }

@@ -27,7 +27,11 @@ export function symbolicConstraint(
 }
 
 /** PyTorch's error: 1.13's text, and another version's wording when it differs (see ShapeIssue). */
-export function torchFail(op: string, message: string, other?: { version: string; message: string }): RuleResult {
+export function torchFail(
+  op: string,
+  message: string,
+  other?: { version: string; message: string },
+): RuleResult {
   return fail(other ? { code: "torch_error", op, message, other } : { code: "torch_error", op, message });
 }
 

@@ -41,7 +41,10 @@ export function torchRnnParams(c: TorchRnnConfig): {
 /** LSTMCell/GRUCell/RNNCell: (N, in) → h' (and c'), each (N, hidden). */
 function inferCell(c: TorchRnnConfig, input: Shape, name: string) {
   if (input.length !== 1 && input.length !== 2)
-    return torchFail(name, `${name}: Expected input to be 1D or 2D, got ${input.length}D instead`);
+    return torchFail(name, `${name}: Expected input to be 1-D or 2-D but received ${input.length}-D tensor`, {
+      version: "2.x",
+      message: `${name}: Expected input to be 1D or 2D, got ${input.length}D instead`,
+    });
   const features = input[input.length - 1] ?? null;
   if (typeof features === "number" && features !== c.inputSize)
     return torchFail(name, `input has inconsistent input_size: got ${features} expected ${c.inputSize}`);
@@ -64,11 +67,12 @@ export const torchRnnRule: LayerRule<TorchRnnConfig> = {
     const name = `${NAMES[c.cell]}${c.step ? "Cell" : ""}`;
     if (c.step) return inferCell(c, input, name);
     if (input.length !== 2 && input.length !== 3)
-      // PyTorch 2.x checks the rank; 1.13 read any other rank as unbatched and added an axis.
-      return torchFail(
-        name,
-        `${name}: Expected input to be 2D or 3D, got ${input.length}D instead" (PyTorch 2.x; 1.13 says "input must have 3 dimensions, got ${input.length + 1}`,
-      );
+      // 1.13 reads any rank but 3 as unbatched, adds an axis, and the C++ kernel rejects it;
+      // 2.x checks the rank in Python first (RNN's text says "tensor").
+      return torchFail(name, `input must have 3 dimensions, got ${input.length + 1}`, {
+        version: "2.x",
+        message: `${name}: Expected input to be 2D or 3D, got ${input.length}D ${c.cell === "simple" ? "tensor " : ""}instead`,
+      });
     const features = input[input.length - 1] ?? null;
     if (typeof features === "number" && features !== c.inputSize)
       return torchFail(
