@@ -139,8 +139,9 @@ const PROSE_WORDS =
 const MAX_JUDGED_LENGTH = 500;
 /** A sentence that starts the way chat messages do: "I get …", "My model …", "Why does …". */
 const PROSE_OPENER =
-  /^(?:I|I'm|My|We|Our|Why|How|What|When|Where|Here|This|The|Hi|Hello|Hey|Thanks|Please|Can|Could|Does|Do|Is|It|So|But|And|Any|Anyone)\s+[a-z]/;
-const PROSE_MARKS = /\b(?:[A-Za-z]+n't|I'm|I've|it's|what's|that's)\b|[?!]\s*$|\w\.\s*$/i;
+  /^(?:I|I'm|My|We|Our|Why|How|What|When|Where|Here|This|The|Hi|Hello|Hey|Thanks|Please|Can|Could|Does|Do|Is|It|So|But|And|Any|Anyone)\s+[a-z]/i;
+// A question mark followed by more words is never Python (outside a string).
+const PROSE_MARKS = /\b(?:[A-Za-z]+n't|I'm|I've|it's|what's|that's)\b|[?!]\s*$|\w\.\s*$|^[^'"#]*\?\s+\w/i;
 
 /** Binary garbage: C0 control characters other than whitespace, or U+FFFD from a bad decode. */
 function hasControlCharacters(text: string): boolean {

@@ -66,7 +66,8 @@ export function differences(fixture: TorchFixture, a: Analysis | null): string[]
       break;
     }
     const type = LAZY[row.className] ?? row.className;
-    const name = row.depth === 0 ? "" : row.name;
+    // We write a top-level Sequential's "0" as "[0]".
+    const name = row.depth === 0 ? "" : row.name.replace(/^\[(\d+)\]/, "$1");
     if (type !== call.type || name !== call.name)
       diffs.push(`call ${i}: ${name} (${type}) vs ${call.name} (${call.type})`);
     const ours = (row.outputs ?? []).map((s) => batchAs(s, fixture.style));

@@ -100,7 +100,7 @@ export function analyzePytorch(parsed: ParsedModule, options: TorchAnalyzeOption
   }
   // PyTorch raises while building the model (padding='same' with stride 2…): nothing runs.
   const broken = firstBroken(model);
-  return analysisFromTrace(session, model, broken ? null : trace, source, problems, broken);
+  return analysisFromTrace(session, model, trace, source, problems, broken);
 }
 
 function firstBroken(root: ModuleRef): ModuleRef | null {
@@ -157,7 +157,7 @@ function pickModule(s: TorchSession, ev: Evaluator): ModuleRef | null {
   return null;
 }
 
-/** Qualified names as named_modules() gives them: features.0, layer1.0.conv1. */
+/** Qualified names as named_modules() gives them (features.0, layer1.0.conv1), top-level indexes as [0]. */
 function nameModules(root: ModuleRef): void {
   const seen = new Set<number>([root.id]);
   const walk = (ref: ModuleRef, prefix: string, depth: number) => {
@@ -165,7 +165,8 @@ function nameModules(root: ModuleRef): void {
     for (const [name, child] of ref.children()) {
       if (seen.has(child.id)) continue;
       seen.add(child.id);
-      const qualified = prefix ? `${prefix}.${name}` : name;
+      // A top-level Sequential's children are model[0], model[1]: "[0]" reads better than "0".
+      const qualified = prefix ? `${prefix}.${name}` : /^\d+$/.test(name) ? `[${name}]` : name;
       child.qualifiedName = qualified;
       if (child.layer) child.layer.name = qualified;
       walk(child, qualified, depth + 1);
@@ -236,7 +237,8 @@ function analysisFromTrace(
   const calledModules = new Set<number>();
   const cache = new Map<number, number | null>();
   let firstError = false;
-  for (const row of trace?.rows ?? []) {
+  // After a construction error nothing ran: no rows, only the input the code meant to pass.
+  for (const row of broken ? [] : (trace?.rows ?? [])) {
     if (firstError) break;
     const depth = row.depth;
     if (row.kind === "module" && row.ref) {
