@@ -6,7 +6,7 @@ import type { ShapeIssue } from "../shape/issues.js";
 export type BuildIssue =
   | { code: "missing_arg"; className: string; arg: string }
   | { code: "bad_arg"; className: string; arg: string; got: string; expected: string }
-  | { code: "unknown_layer"; className: string }
+  | { code: "unknown_layer"; className: string; framework?: "keras" | "pytorch" }
   | { code: "lambda_layer"; className: string }
   | { code: "old_model_kwargs"; used: string[] }
   | { code: "input_length_keras2"; length: number }

@@ -9,7 +9,7 @@ import { DEFAULT_EVAL_LIMITS, type EvalLimits, Evaluator, emptyArgs } from "../e
 import type { Value } from "../values.js";
 import { fitInput, inputHint, proseInput } from "./torch-input.js";
 import { TorchNamespace } from "./torch-namespace.js";
-import { type ModuleRef, TorchSession, type Trace } from "./torch-session.js";
+import { type ModuleRef, TorchSession, type Trace, type TraceRow } from "./torch-session.js";
 import { installTensorMethods } from "./torch-tensor.js";
 
 export interface TorchAnalyzeOptions {
@@ -83,7 +83,7 @@ export function analyzePytorch(parsed: ParsedModule, options: TorchAnalyzeOption
   if ((trace?.rows.length ?? 0) === 0 && model.children().length === 0 && !model.failed) return null;
   for (const note of ev.notes) problems.push({ kind: "eval", note });
   problems.push(...session.problems);
-  nameModules(model);
+  const parents = nameModules(model);
   if (source === "symbolic" && trace) {
     const dims = trace.rows
       .flatMap((r) => (r.outputs ?? []).flat())
@@ -100,7 +100,7 @@ export function analyzePytorch(parsed: ParsedModule, options: TorchAnalyzeOption
   }
   // PyTorch raises while building the model (padding='same' with stride 2…): nothing runs.
   const broken = firstBroken(model);
-  return analysisFromTrace(session, model, trace, source, problems, broken);
+  return analysisFromTrace(session, model, trace, source, problems, broken, parents);
 }
 
 function firstBroken(root: ModuleRef): ModuleRef | null {
@@ -158,7 +158,8 @@ function pickModule(s: TorchSession, ev: Evaluator): ModuleRef | null {
 }
 
 /** Qualified names as named_modules() gives them (features.0, layer1.0.conv1), top-level indexes as [0]. */
-function nameModules(root: ModuleRef): void {
+function nameModules(root: ModuleRef): Map<number, ModuleRef> {
+  const parents = new Map<number, ModuleRef>();
   const seen = new Set<number>([root.id]);
   const walk = (ref: ModuleRef, prefix: string, depth: number) => {
     if (depth > 60) return;
@@ -169,10 +170,44 @@ function nameModules(root: ModuleRef): void {
       const qualified = prefix ? `${prefix}.${name}` : /^\d+$/.test(name) ? `[${name}]` : name;
       child.qualifiedName = qualified;
       if (child.layer) child.layer.name = qualified;
+      parents.set(child.id, ref);
       walk(child, qualified, depth + 1);
     }
   };
   walk(root, "", 0);
+  return parents;
+}
+
+/**
+ * torchinfo's missing container rows: a ModuleList (or a Sequential looped over) is never called,
+ * so it has no row of its own; torchinfo inserts one before its first child and nests the
+ * children under it. Returns, per trace row, how much deeper it is shown, and the rows to insert.
+ */
+function iteratedContainers(rows: TraceRow[], parents: Map<number, ModuleRef>) {
+  const called = new Set(
+    rows.filter((r) => r.kind === "module" && r.ref).map((r) => (r.ref as ModuleRef).id),
+  );
+  const frameExtra = new Map<number, number>();
+  const emitted = new Set<number>();
+  return rows.map((row) => {
+    const base = row.frame ? (frameExtra.get(row.frame.id) ?? 0) : 0;
+    const between: ModuleRef[] = [];
+    if (row.ref && row.frame) {
+      for (
+        let p = parents.get(row.ref.id);
+        p && p !== row.frame && between.length < 20;
+        p = parents.get(p.id)
+      )
+        if (!called.has(p.id) && p.kind === "container") between.unshift(p);
+    }
+    const extra = base + between.length;
+    if (row.kind === "module" && row.ref) frameExtra.set(row.ref.id, extra);
+    const insert = between
+      .map((c, i) => ({ ref: c, depth: row.depth + base + i }))
+      .filter((c) => !emitted.has(c.ref.id));
+    for (const c of insert) emitted.add(c.ref.id);
+    return { extra, insert };
+  });
 }
 
 /** model.parameters(): every registered module once, whether it was called or not. */
@@ -215,6 +250,7 @@ function analysisFromTrace(
   inputSource: ModuleTable["inputSource"],
   problems: Problem[],
   broken: ModuleRef | null,
+  parents: Map<number, ModuleRef>,
 ): Analysis {
   const layers: AnalyzedLayer[] = [];
   if (broken?.layer) {
@@ -238,9 +274,24 @@ function analysisFromTrace(
   const cache = new Map<number, number | null>();
   let firstError = false;
   // After a construction error nothing ran: no rows, only the input the code meant to pass.
-  for (const row of broken ? [] : (trace?.rows ?? [])) {
+  const traced = broken ? [] : (trace?.rows ?? []);
+  const nesting = iteratedContainers(traced, parents);
+  for (const [i, row] of traced.entries()) {
     if (firstError) break;
-    const depth = row.depth;
+    const { extra, insert } = nesting[i] ?? { extra: 0, insert: [] };
+    const depth = row.depth + extra;
+    for (const c of insert)
+      rows.push({
+        kind: "module",
+        depth: c.depth,
+        className: c.ref.className,
+        name: c.ref.qualifiedName ?? c.ref.className,
+        outputs: null,
+        params: moduleParams(s, c.ref, cache),
+        ownParams: 0,
+        recursive: false,
+        layer: null,
+      });
     if (row.kind === "module" && row.ref) {
       const recursive = calledModules.has(row.ref.id);
       calledModules.add(row.ref.id);

@@ -287,6 +287,9 @@ export class TorchNamespace {
         if (!saved) return unknown("TransformerEncoder of an unknown layer");
         return transformerEncoder(this.s, a, p, () => transformerEncoderLayer(this.s, saved, p));
       });
+    } else if (/Loss$/.test(name)) {
+      // Losses are called on outputs and targets after the model: not part of the model's table.
+      cls = fn(`nn.${name}`, () => host({ label: `nn.${name}`, call: () => unknown("loss") }));
     } else if (torchModuleSpec(name) || /^[A-Z]\w*$/.test(name)) {
       cls = fn(`nn.${name}`, (a, p) => this.s.leafModule(name, a, p));
     }

@@ -59,6 +59,8 @@ export interface TraceRow {
   node: LayerNode | null;
   depth: number;
   outputs: Shape[] | null;
+  /** The module whose forward() made this call (null at the top). */
+  frame: ModuleRef | null;
 }
 
 export interface Trace {
@@ -177,7 +179,14 @@ export class TorchSession {
     }
     const outputs = this.graph.call(layer, inputs, pos, this.failed.has(layer.id), preset);
     const node = this.graph.nodes[this.graph.nodes.length - 1] as LayerNode;
-    const row: TraceRow = { kind, ref, node, depth: this.frames.length, outputs: null };
+    const row: TraceRow = {
+      kind,
+      ref,
+      node,
+      depth: this.frames.length,
+      outputs: null,
+      frame: this.frames.at(-1) ?? null,
+    };
     row.outputs = outputs.every((t) => t.shape !== null) ? outputs.map((t) => t.shape as Shape) : null;
     if (this.current) this.current.rows.push(row);
     return outputs;
@@ -276,7 +285,12 @@ export class TorchSession {
     const attrs = new Map<string, Value>();
     if (!spec) {
       config = { kind: "opaque", reason: "unknown_layer", className, outputShape: null };
-      this.problem({ kind: "build", severity: "warning", issue: { code: "unknown_layer", className }, pos });
+      this.problem({
+        kind: "build",
+        severity: "warning",
+        issue: { code: "unknown_layer", className, framework: "pytorch" },
+        pos,
+      });
     } else {
       const r = new ArgReader(className, spec.signature, args, pos);
       for (const name of spec.signature) {
@@ -427,7 +441,14 @@ export class TorchSession {
       const inputs = args.positional.map((a) => this.tensorOf(a)?.tensor).filter((t): t is Tensor => !!t);
       this.current = { root: ref, inputs, rows: [], outputs: null, pos, via: this.callVia };
     } else if (this.current && !leaf) {
-      row = { kind: "module", ref, node: null, depth: this.frames.length, outputs: null };
+      row = {
+        kind: "module",
+        ref,
+        node: null,
+        depth: this.frames.length,
+        outputs: null,
+        frame: this.frames.at(-1) ?? null,
+      };
       this.current.rows.push(row);
     }
     if (!leaf) this.frames.push(ref);

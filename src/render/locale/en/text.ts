@@ -31,7 +31,7 @@ export function buildIssue(issue: BuildIssue): Worded {
       };
     case "unknown_layer":
       return {
-        message: `${issue.className} is not a Keras layer I know (a custom layer?): its output shape is unknown; assumed it keeps its input shape.`,
+        message: `${issue.className} is not a ${issue.framework === "pytorch" ? "torch.nn module" : "Keras layer"} I know (a custom layer?): its output shape is unknown; assumed it keeps its input shape.`,
         fix: null,
       };
     case "lambda_layer":

@@ -85,7 +85,7 @@ export function buildIssue(issue: BuildIssue): Worded {
       };
     case "unknown_layer":
       return {
-        message: `${issue.className} 不是我认识的 Keras 层（自定义层？）：它的输出形状未知；假定它保持输入形状不变。`,
+        message: `${issue.className} 不是我认识的${issue.framework === "pytorch" ? " torch.nn 模块" : " Keras 层"}（自定义层？）：它的输出形状未知；假定它保持输入形状不变。`,
         fix: null,
       };
     case "lambda_layer":

@@ -33,7 +33,9 @@ export function torchRnnParams(c: TorchRnnConfig): {
     const gh = g === 1 ? `${h}` : `${g}·${h}`;
     const formula = `${dirs > 1 ? `${dirs}·(` : ""}${gh}·${inSize} + ${gh}·${hOut}${c.bias ? ` + 2·${gh}` : ""}${proj ? ` + ${c.projSize}·${h}` : ""}${dirs > 1 ? ")" : ""}`;
     // PyTorch keeps two bias vectors per gate (bias_ih and bias_hh) where Keras has one.
-    const terms = ["W_ih", "W_hh", ...(c.bias ? ["b_ih", "b_hh"] : []), ...(proj ? ["W_hr"] : [])].join(" + ");
+    const terms = ["W_ih", "W_hh", ...(c.bias ? ["b_ih", "b_hh"] : []), ...(proj ? ["W_hr"] : [])].join(
+      " + ",
+    );
     const name = c.step ? `(${terms})` : `layer ${layer}${dirs > 1 ? " × 2 directions" : ""} (${terms})`;
     parts.push({ name, formula, count: dirs * one });
     perStep += dirs * (ih + hh + proj);
