@@ -301,7 +301,11 @@ export type TensorOp =
   | { name: "unflatten"; dim: number; sizes: number[] }
   | { name: "expand"; sizes: (number | string)[] }
   | { name: "repeat"; times: number[] }
-  | { name: "unpool"; kernel: number[]; strides: number[]; padding: number[]; outputSize: number[] | null };
+  | { name: "unpool"; kernel: number[]; strides: number[]; padding: number[]; outputSize: number[] | null }
+  /** split(size or sizes, dim), chunk(n, dim), unbind(dim): several outputs. */
+  | { name: "split"; fn: "split" | "chunk" | "unbind"; sizes: number | number[]; dim: number }
+  /** F.scaled_dot_product_attention(q, k, v): (…, L, E) with (…, S, E) and (…, S, Ev) → (…, L, Ev). */
+  | { name: "sdpa" };
 
 export interface TensorOpConfig {
   kind: "tensor_op";

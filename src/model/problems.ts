@@ -14,6 +14,8 @@ export type BuildIssue =
   | { code: "input_override"; given: string; code_shape: string | null }
   | { code: "other_models"; names: string[] }
   | { code: "too_many_layers"; limit: number }
+  /** A tensor method or torch function shapebot does not follow: what comes after is unknown. */
+  | { code: "torch_unknown_op"; name: string }
   /** Symbolic sizes: the smallest square input for which no axis shrinks to nothing. */
   | { code: "smallest_input"; side: number; vars: string[] }
   /** PyTorch: where the traced input came from when the code did not call the model itself. */

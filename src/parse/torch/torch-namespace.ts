@@ -49,9 +49,28 @@ export class TorchNamespace {
   private readonly encoderLayerArgs = new WeakMap<HostObject, CallArgs>();
 
   constructor(private readonly s: TorchSession) {
-    this.functional = namespace("torch.nn.functional", (name) => this.functionalMember(name));
+    this.functional = namespace(
+      "torch.nn.functional",
+      (name) => this.functionalMember(name) ?? this.unknownFunction(`F.${name}`),
+    );
     this.nn = namespace("torch.nn", (name) => this.nnMember(name));
-    this.torch = namespace("torch", (name) => this.torchMember(name));
+    this.torch = namespace(
+      "torch",
+      (name) => this.torchMember(name) ?? this.unknownFunction(`torch.${name}`),
+    );
+  }
+
+  /** A torch function we do not follow: said once when it is called on a tensor (torch.optim.SGD is not). */
+  private unknownFunction(label: string): Value {
+    return host({
+      label,
+      call: (a, p) => {
+        if ([...a.positional, ...a.keywords.values()].some((v) => this.s.tensorOf(v)))
+          this.s.unknownOp(label, p);
+        return unknown(label);
+      },
+      getAttr: (name) => unknown(`${label}.${name}`),
+    });
   }
 
   importModule(path: string): Value | undefined {
@@ -134,6 +153,14 @@ export class TorchNamespace {
   private torchMember(name: string): Value | undefined {
     if (name === "nn") return this.nn;
     if (Object.hasOwn(CREATORS, name)) return fn(`torch.${name}`, (a, p) => this.create(name, a, p));
+    const like = /^(zeros|ones|empty|full|rand|randn|randint)_like$/.exec(name);
+    if (like)
+      return fn(`torch.${name}`, (a, p) => {
+        const t = this.s.tensorOf(a.positional[0] ?? a.keywords.get("input"));
+        return t?.tensor.shape
+          ? this.s.newTensor(t.tensor.shape, like[1] === "randint" ? "long" : t.dtype, p)
+          : unknown(name);
+      });
     switch (name) {
       case "tensor":
       case "Tensor":
@@ -338,6 +365,21 @@ export class TorchNamespace {
         });
       case "layer_norm":
         return this.viaModule("LayerNorm", name, ["normalized_shape"], true);
+      case "scaled_dot_product_attention":
+        return fn("F.scaled_dot_product_attention", (args, p) => {
+          const qkv = [0, 1, 2].map((i) =>
+            this.s.tensorOf(args.positional[i] ?? args.keywords.get(["query", "key", "value"][i] as string)),
+          );
+          if (qkv.some((t) => !t)) return unknown(name);
+          return apply(
+            this.s,
+            name,
+            `F.${name}`,
+            { kind: "tensor_op", op: { name: "sdpa" } },
+            qkv as never,
+            p,
+          );
+        });
     }
     const op = Object.hasOwn(OPS, name) ? OPS[name] : undefined;
     if (op) return fn(`F.${name}`, (args, p) => this.onTensor(op, `F.${name}`, args, p));

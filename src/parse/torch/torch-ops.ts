@@ -29,6 +29,19 @@ function boolArg(args: CallArgs, i: number, name: string, fallback: boolean): bo
   return v?.t === "bool" ? v.v : fallback;
 }
 
+/** Runs one tensor op with several outputs (split, chunk, unbind) and returns them as a tuple. */
+export function applyMany(
+  s: TorchSession,
+  type: string,
+  label: string,
+  op: TensorOp,
+  self: TensorHost,
+  pos: Pos,
+): Value {
+  const outs = s.op(type, label, { kind: "tensor_op", op }, [self], pos);
+  return { t: "tuple", items: outs.map((t) => s.tensorValue(t, self.dtype)) };
+}
+
 /** Runs one tensor op and returns its first output as a tensor value. */
 export function apply(
   s: TorchSession,
@@ -187,6 +200,44 @@ export const OPS: Record<string, OpImpl> = {
   },
   unsqueeze: (s, self, args, pos, label) =>
     tensorOp(s, "unsqueeze", label, { name: "unsqueeze", dim: intArg(args, 0, "dim", 0) }, [self], pos),
+  split: (s, self, args, pos, label) => {
+    const sizeV = arg(args, 0, "split_size_or_sections") ?? arg(args, 0, "split_size");
+    const many = sizeV && (sizeV.t === "list" || sizeV.t === "tuple") ? intsOf([sizeV]) : null;
+    const one = sizeV ? numberOf(sizeV) : null;
+    if (!many && one === null) return unknown("split");
+    return applyMany(
+      s,
+      "split",
+      label,
+      { name: "split", fn: "split", sizes: many ?? (one as number), dim: intArg(args, 1, "dim", 0) },
+      self,
+      pos,
+    );
+  },
+  chunk: (s, self, args, pos, label) => {
+    const n = numberOf(arg(args, 0, "chunks") ?? NONE);
+    return n === null
+      ? unknown("chunk")
+      : applyMany(
+          s,
+          "chunk",
+          label,
+          { name: "split", fn: "chunk", sizes: n, dim: intArg(args, 1, "dim", 0) },
+          self,
+          pos,
+        );
+  },
+  unbind: (s, self, args, pos, label) =>
+    applyMany(
+      s,
+      "unbind",
+      label,
+      { name: "split", fn: "unbind", sizes: 0, dim: intArg(args, 0, "dim", 0) },
+      self,
+      pos,
+    ),
+  tril: elementwise("tril"),
+  triu: elementwise("triu"),
   expand: (s, self, args, pos, label) => {
     const sizes = sizesOf(args.positional.length > 0 ? args.positional : [arg(args, 0, "size") ?? NONE]);
     return sizes ? tensorOp(s, "expand", label, { name: "expand", sizes }, [self], pos) : unknown("expand");

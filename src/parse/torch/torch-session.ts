@@ -208,6 +208,15 @@ export class TorchSession {
     return layer;
   }
 
+  private readonly unknownOps = new Set<string>();
+
+  /** A tensor method or torch function we do not follow: said once per name, where first met. */
+  unknownOp(name: string, pos: Pos): void {
+    if (this.unknownOps.has(name)) return;
+    this.unknownOps.add(name);
+    this.problem({ kind: "build", severity: "warning", issue: { code: "torch_unknown_op", name }, pos });
+  }
+
   isFailed(layer: LayerInstance): boolean {
     return this.failed.has(layer.id);
   }
@@ -362,7 +371,12 @@ export class TorchSession {
           return ref.value;
         },
       });
-    if (name === "add_module" || name === "register_module")
+    if (
+      name === "add_module" ||
+      name === "register_module" ||
+      name === "register_buffer" ||
+      name === "register_parameter"
+    )
       return host({
         label: name,
         call: (args) => {

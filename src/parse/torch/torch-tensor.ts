@@ -58,7 +58,10 @@ function tensorAttr(s: TorchSession, h: TensorHost, name: string, pos: Pos): Val
       });
   }
   const impl = Object.hasOwn(OPS, name) ? OPS[name] : undefined;
-  if (!impl) return undefined;
+  if (!impl) {
+    if (/^[a-z]\w*$/.test(name) && !name.startsWith("_")) s.unknownOp(`.${name}`, pos);
+    return undefined;
+  }
   return host({ label: `.${name}`, call: (args, p) => impl(s, h, args, p, `.${name}`) });
 }
 

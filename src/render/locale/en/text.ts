@@ -67,6 +67,11 @@ export function buildIssue(issue: BuildIssue): Worded {
       };
     case "too_many_layers":
       return { message: `The model has more than ${n(issue.limit)} layer calls; stopped there.`, fix: null };
+    case "torch_unknown_op":
+      return {
+        message: `${issue.name} is not a tensor operation I follow: the shapes that depend on it are unknown.`,
+        fix: null,
+      };
     case "smallest_input":
       return {
         message: `Every layer has something left for ${issue.vars.join(" = ")} ≥ ${issue.side}; smaller inputs shrink an axis to nothing.`,

@@ -120,6 +120,8 @@ export function buildIssue(issue: BuildIssue): Worded {
       };
     case "too_many_layers":
       return { message: `模型的层调用超过 ${n(issue.limit)} 次；在那里停止。`, fix: null };
+    case "torch_unknown_op":
+      return { message: `${issue.name} 不是我能跟踪的张量操作：依赖它的形状未知。`, fix: null };
     case "smallest_input":
       return {
         message: `当 ${issue.vars.join(" = ")} ≥ ${issue.side} 时每一层都有输出；更小的输入会让某个轴缩成零。`,

@@ -6,6 +6,7 @@ import { inferBroadcast, inferCat, inferMatmul } from "./broadcast.js";
 import { inferExpand, inferRepeat } from "./expand.js";
 import { inferIndex } from "./index.js";
 import { inferPad, inferPixelShuffle, inferResize, inferUnpool } from "./resize.js";
+import { inferAttention, inferSplit } from "./split.js";
 import { inferUnflatten, inferView } from "./view.js";
 
 /** PyTorch tensor operations (not modules): one row each in the table, no params. */
@@ -48,6 +49,10 @@ export const tensorOpRule: LayerRule<TensorOpConfig> = {
         return inferRepeat(op.times, input);
       case "unpool":
         return inferUnpool(op, input);
+      case "split":
+        return inferSplit(op, input);
+      case "sdpa":
+        return inferAttention(inputs);
     }
   },
 };
