@@ -46,7 +46,8 @@ function headline(a: Analysis, loc: Locale): string {
   const input = a.inputs.map((i) => show(i.shape)).join(" + ");
   const failed = a.layers.find((l) => l.status === "error");
   if (failed) return loc.reply.headlineStopped(input, failed.name, failed.className, failed.pos.line);
-  const output = a.framework === "pytorch" ? a.outputs.map(torchList).join(", ") : formatShapes(a.outputs);
+  const output =
+    a.framework === "pytorch" ? a.outputs.map(torchList).join(", ") || "?" : formatShapes(a.outputs);
   return loc.reply.headline(input, output, a.totals.params, a.layers.length);
 }
 

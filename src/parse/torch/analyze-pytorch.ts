@@ -124,10 +124,12 @@ function traceSource(t: Trace): ModuleTable["inputSource"] {
 
 /** The call to answer for: a summary() call first, else the last call of the outermost model. */
 function pickTrace(s: TorchSession): Trace | null {
-  const summarized = s.traces.filter((t) => t.via === "torchsummary" || t.via === "torchinfo");
+  // A call cut short by a budget (model(x) in a long loop) is the last resort.
+  const traces = s.traces.some((t) => t.complete) ? s.traces.filter((t) => t.complete) : s.traces;
+  const summarized = traces.filter((t) => t.via === "torchsummary" || t.via === "torchinfo");
   if (summarized.length > 0) return summarized.at(-1) ?? null;
-  const roots = s.traces.filter((t) => t.root.kind !== "leaf");
-  return roots.at(-1) ?? s.traces.at(-1) ?? null;
+  const roots = traces.filter((t) => t.root.kind !== "leaf");
+  return roots.at(-1) ?? traces.at(-1) ?? null;
 }
 
 /** No call in the code: the module bound to `model`/`net`, else the last top-level module built. */

@@ -70,6 +70,8 @@ export interface Trace {
   outputs: Shape[] | null;
   pos: Pos;
   via: "call" | "torchsummary" | "torchinfo" | "assumed";
+  /** The call returned (a budget or an error in our own reading can cut a trace short). */
+  complete: boolean;
 }
 
 export interface TorchSessionOptions {
@@ -453,7 +455,7 @@ export class TorchSession {
     let row: TraceRow | null = null;
     if (top) {
       const inputs = args.positional.map((a) => this.tensorOf(a)?.tensor).filter((t): t is Tensor => !!t);
-      this.current = { root: ref, inputs, rows: [], outputs: null, pos, via: this.callVia };
+      this.current = { root: ref, inputs, rows: [], outputs: null, pos, via: this.callVia, complete: false };
     } else if (this.current && !leaf) {
       row = {
         kind: "module",
@@ -467,14 +469,17 @@ export class TorchSession {
     }
     if (!leaf) this.frames.push(ref);
     let result: Value = NONE;
+    let returned = false;
     try {
       result = run();
+      returned = true;
     } finally {
       if (!leaf) this.frames.pop();
       const shapes = this.shapesOf(result);
       if (row) row.outputs = shapes;
       if (top && this.current) {
         this.current.outputs = shapes;
+        this.current.complete = returned;
         this.traces.push(this.current);
         this.current = null;
       }
