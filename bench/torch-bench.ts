@@ -1,5 +1,5 @@
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,7 +24,7 @@ const MAX_BUFFER = 64 * 1024 * 1024;
 // sys.argv[1] is the fixture. The hook is global (torch ≥ 1.13), so it sees the modules the
 // pasted code builds without knowing their names; leaf = a module without children.
 const PEER_SCRIPT = `
-import resource, sys, torch
+import resource, sys, time, torch
 shapes = []
 def hook(module, inputs, output):
     if next(module.children(), None) is None:
@@ -34,7 +34,9 @@ path = sys.argv[1]
 with open(path) as f:
     source = f.read()
 ns = {"__name__": "__main__"}
+t0 = time.perf_counter()
 exec(compile(source, path, "exec"), ns)
+print("exec_ms", (time.perf_counter() - t0) * 1000)
 print("leaf_calls", len(shapes))
 print("output", ",".join(str(d) for d in ns["out"].shape))
 print("params", sum(p.numel() for p in ns["model"].parameters()))
@@ -150,7 +152,11 @@ function findTorchPython(): Python | null {
 }
 
 /** The peer's own report (leaf hook calls, output shape, params, peak RSS), checked like shapebot's. */
-function checkPeer(result: SpawnSyncReturns<string>): { leafCalls: number; maxRssKb: number } {
+function checkPeer(result: SpawnSyncReturns<string>): {
+  leafCalls: number;
+  maxRssKb: number;
+  execMs: number;
+} {
   const field = (name: string) => result.stdout.match(new RegExp(`^${name} (.*)$`, "m"))?.[1];
   const leafCalls = Number(field("leaf_calls"));
   const output = field("output");
@@ -164,7 +170,7 @@ function checkPeer(result: SpawnSyncReturns<string>): { leafCalls: number; maxRs
     throw new Error(
       `torch peer did not run the model as expected (exit ${result.status}):\n${result.stdout}\n${result.stderr.slice(-2000)}`,
     );
-  return { leafCalls, maxRssKb: Number(field("maxrss_kb")) };
+  return { leafCalls, maxRssKb: Number(field("maxrss_kb")), execMs: Number(field("exec_ms")) };
 }
 
 const ms = (x: number) => x.toFixed(0);
@@ -221,14 +227,29 @@ export async function torchBench(): Promise<void> {
   const peerInfo = checkPeer(run(python.cmd, peerArgs).result); // warm-up + check
   const ours: number[] = [];
   const peer: number[] = [];
+  const peerExec: number[] = [];
+  const nodeAlone: number[] = [];
   for (let i = 0; i < runs; i++) {
     const s = run(process.execPath, args);
     if (s.result.status !== 0) throw new Error(`shapebot failed on run ${i + 1}: ${s.result.stderr}`);
     ours.push(s.ms);
     const p = run(python.cmd, peerArgs);
-    checkPeer(p.result);
+    peerExec.push(checkPeer(p.result).execMs);
     peer.push(p.ms);
+    nodeAlone.push(run(process.execPath, ["-e", "0"]).ms);
   }
+  // What a running bot pays: answer() in this process, after one warm-up, against torch's own
+  // time for the same file after `import torch` (building the model and the forward pass).
+  const core = (await import(join(ROOT, "dist", "src", "core", "answer.js"))) as {
+    answer: (r: { text: string }) => { understood: boolean };
+  };
+  const text = readFileSync(join(ROOT, FIXTURE), "utf8");
+  core.answer({ text });
+  const warm = Array.from({ length: Math.max(runs, 5) }, () => {
+    const t0 = performance.now();
+    core.answer({ text });
+    return performance.now() - t0;
+  });
 
   const oursMed = median(ours);
   const peerMed = median(peer);
@@ -252,5 +273,14 @@ export async function torchBench(): Promise<void> {
   console.log(
     `ratio torch/shapebot: ${ratio.toFixed(1)}× (median), ${(Math.min(...peer) / Math.min(...ours)).toFixed(1)}× (min); ` +
       `target ≥ ${TARGET}×: ${ratio >= TARGET ? "met" : "NOT met"}`,
+  );
+  console.log(
+    `  node -e 0 alone: ${ms(median(nodeAlone))} ms median (the ${TARGET}× target leaves shapebot ${ms(peerMed / TARGET)} ms in all)`,
+  );
+  const warmMed = median(warm);
+  const execMed = median(peerExec);
+  console.log(
+    `in-process, as a running bot answers: shapebot answer() ${warmMed.toFixed(1)} ms median (N=${warm.length}); ` +
+      `torch after import, model built and run with hooks ${ms(execMed)} ms → ${(execMed / warmMed).toFixed(0)}×`,
   );
 }
