@@ -5,7 +5,7 @@ import { wrapForTerminal } from "./terminal-wrap.js";
 
 const BANNER = [
   "shapebot — local console chat (no Discord/Slack tokens set).",
-  "Paste Keras model code (``` fences optional) or ask in a sentence, e.g. conv 24 filters 8x8 stride 2 on 128x128x3;",
+  "Paste Keras or PyTorch model code (``` fences optional) or ask in a sentence, e.g. conv 24 filters 8x8 stride 2 on 128x128x3;",
   "press Enter on an empty line to send.",
   "Inside an indented block, a second empty line sends. Ctrl-D quits.",
   "",

@@ -179,7 +179,7 @@ export const enText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | 
   },
   messages: {
     empty:
-      "The message is empty. Paste your model code (Keras Sequential, functional or model.add), optionally with the error it raises, and I will answer with the shapes, the parameters and the arithmetic.",
+      "The message is empty. Paste your model code (Keras Sequential, functional or model.add; a PyTorch nn.Module or nn.Sequential), optionally with the error it raises, and I will answer with the shapes, the parameters and the arithmetic.",
     tooLong: (size, limit) =>
       `That message is ${size}; I read at most ${limit}. Paste just the model (the class or function that builds it) and the error, if there is one.`,
     binary:
@@ -193,7 +193,7 @@ export const enText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | 
     noPython: (line, column, reason) =>
       `I could not read any of the code as Python. First problem: line ${line}, column ${column}: ${reason}.`,
     noModelCode:
-      'I did not find model code in that message. Paste the Keras model code (for example `model = Sequential([...])` or the function that builds it), or ask in a sentence such as "conv 24 filters 8x8 stride 2 on 128x128x3", and I will answer with the table and the arithmetic.',
+      'I did not find model code in that message. Paste the model code (Keras: `model = Sequential([...])` or the function that builds it; PyTorch: the nn.Module class or the nn.Sequential), or ask in a sentence such as "conv 24 filters 8x8 stride 2 on 128x128x3", and I will answer with the table and the arithmetic.',
     noKerasModel:
       "I read the code but found no Keras model in it: no Sequential(...), no Model(inputs, outputs), and no layer called on an Input. Paste the code that builds the model (a subclassed keras.Model is not read yet).",
   },

@@ -230,7 +230,7 @@ export const zhText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | 
   },
   messages: {
     empty:
-      "消息是空的。请粘贴你的模型代码（Keras 的 Sequential、函数式 API 或 model.add），也可以附上它报的错误，我会给出各层的形状、参数和计算过程。",
+      "消息是空的。请粘贴你的模型代码（Keras 的 Sequential、函数式 API 或 model.add；PyTorch 的 nn.Module 或 nn.Sequential），也可以附上它报的错误，我会给出各层的形状、参数和计算过程。",
     tooLong: (size, limit) =>
       `这条消息有 ${size}；我最多读取 ${limit}。只粘贴模型部分（构建模型的类或函数）和报错（如果有）即可。`,
     binary: "这看起来不是文本（含有控制字符或无效字节）。请把模型代码作为文本粘贴。",
@@ -243,7 +243,7 @@ export const zhText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | 
     noPython: (line, column, why) =>
       `我无法把任何代码读成 Python。第一个问题：第 ${line} 行，第 ${column} 列：${reason(why)}。`,
     noModelCode:
-      "我在这条消息里没有找到模型代码。请粘贴 Keras 模型代码（例如 `model = Sequential([...])` 或构建模型的函数），或者直接用一句话问，例如“卷积 24 个 8x8 滤波器，步长 2，输入 128x128x3”，我会给出表格和计算过程。",
+      "我在这条消息里没有找到模型代码。请粘贴模型代码（Keras：`model = Sequential([...])` 或构建模型的函数；PyTorch：nn.Module 类或 nn.Sequential），或者直接用一句话问，例如“卷积 24 个 8x8 滤波器，步长 2，输入 128x128x3”，我会给出表格和计算过程。",
     noKerasModel:
       "我读了代码，但没有找到 Keras 模型：没有 Sequential(...)、没有 Model(inputs, outputs)，也没有在 Input 上调用的层。请粘贴构建模型的代码（暂时还不能读取继承 keras.Model 的子类）。",
   },
