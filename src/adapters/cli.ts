@@ -1,6 +1,9 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { answer } from "../core/answer.js";
+import { answerWithImage } from "../core/image-answer.js";
+import type { Request } from "../core/request.js";
 
 export const CLI_USAGE =
   "usage: shapebot [--json] [--input SHAPE] [--framework keras|pytorch] [--image FILE] [--out DIR] [FILE|-]\n" +
@@ -13,8 +16,11 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** Runs the CLI and returns its exit code; all I/O goes through `io` so tests can drive it. */
-export function runCli(argv: string[], io: CliIo): number {
+/**
+ * Runs the CLI and returns its exit code; all I/O goes through `io` so tests can drive it.
+ * With --image the answer runs the model on the picture, which is asynchronous (a Promise).
+ */
+export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -36,10 +42,10 @@ export function runCli(argv: string[], io: CliIo): number {
     io.stderr(`shapebot: one message at a time (got ${positionals.length} files)\n${CLI_USAGE}\n`);
     return 2;
   }
-  if (values.image !== undefined || values.out !== undefined)
-    io.stderr(
-      "shapebot: --image and --out are accepted but images are not analysed yet; answering the text.\n",
-    );
+  if (values.out !== undefined && values.image === undefined) {
+    io.stderr("shapebot: --out needs --image (it is where the feature-map PNGs go)\n");
+    return 2;
+  }
 
   const source = positionals[0] ?? "-";
   let text: string;
@@ -52,9 +58,48 @@ export function runCli(argv: string[], io: CliIo): number {
     return 2;
   }
 
-  const reply = answer({ text, input: values.input ?? null, framework: framework ?? null });
+  const request: Request = { text, input: values.input ?? null, framework: framework ?? null };
+  if (values.image !== undefined)
+    return runWithImage(request, values.image, values.out ?? "shapebot-out", values.json === true, io);
+  const reply = answer(request);
   if (values.json) io.stdout(`${JSON.stringify(reply.json, null, 2)}\n`);
   else if (reply.understood) io.stdout(`${reply.text}\n`);
+  if (!reply.understood) {
+    io.stderr(`${reply.text}\n`);
+    return 2;
+  }
+  return 0;
+}
+
+async function runWithImage(
+  request: Request,
+  imagePath: string,
+  outDir: string,
+  json: boolean,
+  io: CliIo,
+): Promise<number> {
+  let image: Buffer;
+  try {
+    image = readFileSync(imagePath);
+  } catch (e) {
+    io.stderr(
+      `shapebot: cannot read ${imagePath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+    );
+    return 2;
+  }
+  const { reply, files } = await answerWithImage(request, image);
+  const written: string[] = [];
+  if (files.length > 0) {
+    mkdirSync(outDir, { recursive: true });
+    for (const f of files) {
+      const path = join(outDir, f.name);
+      writeFileSync(path, f.png);
+      written.push(path);
+    }
+  }
+  if (json) io.stdout(`${JSON.stringify({ ...reply.json, files: written }, null, 2)}\n`);
+  else if (reply.understood)
+    io.stdout(`${reply.text}\n${written.map((p) => `  ${p}`).join("\n")}${written.length > 0 ? "\n" : ""}`);
   if (!reply.understood) {
     io.stderr(`${reply.text}\n`);
     return 2;

@@ -10,7 +10,7 @@ import { analyzePytorch } from "../parse/torch/analyze-pytorch.js";
 import { conceptLines } from "../render/concepts.js";
 import { thousands } from "../render/format.js";
 import { jsonReply } from "../render/json-reply.js";
-import { detectLang, type Locale, localeFor } from "../render/locale/index.js";
+import { detectLang, type Lang, type Locale, localeFor } from "../render/locale/index.js";
 import { plainReply } from "../render/plain-reply.js";
 import { wordProblems } from "../render/problems.js";
 import { modelReply } from "../render/reply-text.js";
@@ -21,6 +21,23 @@ import { detectFramework, looksBinary } from "./triage.js";
 
 /** The one entry every adapter calls: a chat message in, the reply out. Never throws on user input. */
 export function answer(request: Request, limits: Limits = DEFAULT_LIMITS): Reply {
+  return answerDetailed(request, limits).reply;
+}
+
+/** The reply and, when the message was a model, the analysis behind it (the image path runs it). */
+export function answerDetailed(
+  request: Request,
+  limits: Limits = DEFAULT_LIMITS,
+): { reply: Reply; analysis: Analysis | null; lang: Lang } {
+  const lang = detectLang((request.text ?? "").slice(0, 4096));
+  let analysis: Analysis | null = null;
+  const reply = answerText(request, limits, (a) => {
+    analysis = a;
+  });
+  return { reply, analysis, lang };
+}
+
+function answerText(request: Request, limits: Limits, keep: (a: Analysis) => void): Reply {
   const text = request.text ?? "";
   const bytes = Buffer.byteLength(text, "utf8");
   // The language is judged on a bounded prefix: a huge message is refused anyway.
@@ -59,10 +76,12 @@ export function answer(request: Request, limits: Limits = DEFAULT_LIMITS): Reply
       evalLimits,
     });
     if (!analysis) return notUnderstood(m.noTorchModel);
+    keep(analysis);
     return modelAnswer(analysis, loc, conceptsAsked(text, parsed.skipped));
   }
   const analysis = analyzeKeras(parsed, { inputOverride, maxLayers: limits.maxLayers, evalLimits });
   if (!analysis) return notUnderstood(m.noKerasModel);
+  keep(analysis);
   return modelAnswer(analysis, loc, conceptsAsked(text, parsed.skipped));
 }
 

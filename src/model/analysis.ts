@@ -1,5 +1,6 @@
 import type { Pos } from "../parse/ast.js";
 import type { LayerRecord } from "../shape/rule.js";
+import type { LayerNode } from "./graph.js";
 import type { LayerConfig } from "./layer-config.js";
 import type { Problem } from "./problems.js";
 import type { Shape } from "./shape.js";
@@ -21,6 +22,8 @@ export interface AnalyzedLayer {
   connectedTo: string[];
   /** True for the second and later calls of a shared layer. */
   reused: boolean;
+  /** The graph node of this call: which tensors fed it (the image run follows branches with it). */
+  node?: LayerNode;
 }
 
 export interface AnalyzedInput {

@@ -15,6 +15,8 @@ export interface JsonReply {
   warnings: JsonProblem[];
   notes: string[];
   reply: string;
+  /** With an image: the PNGs attached to the reply (the CLI writes them to --out). */
+  images?: { name: string; caption: string; bytes: number }[];
 }
 
 export interface JsonLayer {

@@ -67,6 +67,7 @@ export function analysisFromGraph(g: GraphModel): Analysis {
       pos: node.pos,
       connectedTo: node.inputs.map(connection),
       reused,
+      node,
     });
     if (node.issue) firstError = true;
     problems.push(...nodeProblems(node));

@@ -334,6 +334,7 @@ function analysisFromTrace(
       pos: node.pos,
       connectedTo: [],
       reused: recursive,
+      node,
     });
     rows.push({
       kind: ref ? "leaf" : "op",

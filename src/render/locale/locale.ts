@@ -17,6 +17,26 @@ export interface Worded {
   fix: string | null;
 }
 
+/** The lines said about an attached image: what was done to it, what was run, where it stopped. */
+export interface ImageTexts {
+  /** "Feature maps from your image (untrained weights: …): the input and N layers, as PNGs." */
+  header(x: { framework: "keras" | "pytorch"; layers: number; seed: number; macs: number }): string;
+  resized(from: [number, number], to: [number, number], cropped: boolean): string;
+  oriented: string;
+  flattened: string;
+  cmyk: string;
+  firstFrame(total: number): string;
+  stopped(x: {
+    layer: string;
+    className: string;
+    reason: "unsupported" | "branch" | "budget" | "error";
+    detail: string;
+  }): string;
+  notImage(input: string): string;
+  refused(message: string): string;
+  noModel: string;
+}
+
 export interface ConceptTexts {
   /** Why the channel axis vanishes: each filter spans all input channels and sums them. */
   channels(x: {
@@ -127,6 +147,8 @@ export interface Locale {
 
   /** Concept questions, answered with the user's numbers (every function returns reply lines). */
   concepts: ConceptTexts;
+
+  images: ImageTexts;
 
   plain: {
     /** Nothing in the sentence could be placed; `word` is the first word not understood. */

@@ -1,5 +1,6 @@
 import type { Locale } from "../locale.js";
 import { enConcepts } from "./concepts.js";
+import { enImages } from "./images.js";
 import { enPlain } from "./plain.js";
 import { describeIssue } from "./shape-issues.js";
 import { describeStep } from "./steps.js";
@@ -11,5 +12,6 @@ export const en: Locale = {
   shapeIssue: describeIssue,
   ...enText,
   concepts: enConcepts,
+  images: enImages,
   plain: enPlain,
 };

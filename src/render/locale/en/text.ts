@@ -147,7 +147,7 @@ function channelStory(layer: string, filters: number, inChannels: number, output
   return `each of the ${f} filters spans all ${inChannels} input channels and sums them into one number per position, so the channel axis becomes the number of filters: ${layer} gives ${formatShape(output)}, not ${formatShape([...output, inChannels])} or ${f}×${inChannels}`;
 }
 
-export const enText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | "plain"> = {
+export const enText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | "plain" | "images"> = {
   list,
   buildIssue,
   evalNote,

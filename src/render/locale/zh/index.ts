@@ -1,5 +1,6 @@
 import type { Locale } from "../locale.js";
 import { zhConcepts } from "./concepts.js";
+import { zhImages } from "./images.js";
 import { zhPlain } from "./plain.js";
 import { describeIssue } from "./shape-issues.js";
 import { describeStep } from "./steps.js";
@@ -11,5 +12,6 @@ export const zh: Locale = {
   shapeIssue: describeIssue,
   ...zhText,
   concepts: zhConcepts,
+  images: zhImages,
   plain: zhPlain,
 };

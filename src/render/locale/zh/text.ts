@@ -199,7 +199,7 @@ function channelStory(layer: string, filters: number, inChannels: number, output
   return `${f} 个滤波器中的每一个都覆盖全部 ${inChannels} 个输入通道，并在每个位置把它们加成一个数，所以通道轴变成滤波器的个数：${layer} 输出 ${formatShape(output)}，而不是 ${formatShape([...output, inChannels])} 或 ${f}×${inChannels}`;
 }
 
-export const zhText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | "plain"> = {
+export const zhText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | "plain" | "images"> = {
   list,
   buildIssue,
   evalNote,

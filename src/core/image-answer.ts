@@ -1,0 +1,126 @@
+import { DEFAULT_BUDGET_MACS } from "../conv/budget.js";
+import type { Planes } from "../conv/tensor.js";
+import { loadImage } from "../image/load-image.js";
+import type { ImageNote } from "../image/note.js";
+import type { Analysis } from "../model/analysis.js";
+import { formatShape, torchList } from "../model/shape.js";
+import { localeFor } from "../render/locale/index.js";
+import type { Locale } from "../render/locale/locale.js";
+import { renderFeatureGrid } from "../render/png/feature-grid.js";
+import { renderInputImage } from "../render/png/input-image.js";
+import { answerDetailed } from "./answer.js";
+import { imageInputOf, runModel, WEIGHT_SEED } from "./model-run.js";
+import type { Reply } from "./reply.js";
+import type { Request } from "./request.js";
+
+// A message with an image: the text answer as usual, then the model run on the picture and one
+// PNG per layer that has maps to show (the input as the model saw it first).
+
+export interface ReplyFile {
+  /** A file name for the attachment: "00-input.png", "01-conv_1.png". */
+  name: string;
+  png: Buffer;
+  /** One line saying what the picture shows. */
+  caption: string;
+}
+
+export interface ImageReply {
+  reply: Reply;
+  files: ReplyFile[];
+}
+
+export interface ImageOptions {
+  budgetMacs?: number;
+  /** At most this many layer PNGs (the first layers with maps); default 8. */
+  maxLayerImages?: number;
+  /** Long side of the picture when the model's input size is symbolic; default 256. */
+  maxSide?: number;
+}
+
+/** Layers worth a picture: those that make or move spatial maps. */
+const PICTURED = new Set([
+  "conv",
+  "conv_transpose",
+  "depthwise_conv",
+  "separable_conv",
+  "pool",
+  "adaptive_pool",
+  "upsampling",
+]);
+
+export async function answerWithImage(
+  request: Request,
+  image: Buffer,
+  options: ImageOptions = {},
+): Promise<ImageReply> {
+  const { reply, analysis, lang } = answerDetailed(request);
+  const loc = localeFor(lang);
+  if (!reply.understood) return { reply, files: [] };
+  if (!analysis) return { reply: withLines(reply, [loc.images.noModel]), files: [] };
+  const input = imageInputOf(analysis);
+  const shapeText = (analysis.framework === "pytorch" ? torchList : formatShape)(
+    analysis.inputs[0]?.shape ?? [],
+  );
+  if (!input || (input.channels !== 1 && input.channels !== 3))
+    return { reply: withLines(reply, [loc.images.notImage(shapeText)]), files: [] };
+  const size =
+    input.height !== null && input.width !== null ? { height: input.height, width: input.width } : null;
+  const loaded = await loadImage(image, { channels: input.channels, size, maxSide: options.maxSide ?? 256 });
+  if (!loaded.ok) return { reply: withLines(reply, [loc.images.refused(loaded.error.message)]), files: [] };
+
+  const run = runModel(analysis, loaded.planes, options.budgetMacs ?? DEFAULT_BUDGET_MACS);
+  const pictured = run.maps.filter((m) => PICTURED.has(m.layer.config.kind) && m.output.rank >= 1);
+  const shown = pictured.slice(0, options.maxLayerImages ?? 8);
+  const files: ReplyFile[] = [];
+  const inputTitle = `input · ${dims(analysis, loaded.planes)}`;
+  const inputPng = await renderInputImage(loaded.planes, { title: inputTitle });
+  files.push({ name: "00-input.png", png: inputPng.png, caption: inputTitle });
+  for (const [i, m] of shown.entries()) {
+    const title = `${m.layer.name} · ${dims(analysis, m.output.planes)}`;
+    const grid = await renderFeatureGrid(m.output.planes, { title });
+    files.push({
+      name: `${String(i + 1).padStart(2, "0")}-${safeName(m.layer.name)}.png`,
+      png: grid.png,
+      caption: title,
+    });
+  }
+  const lines = [
+    loc.images.header({
+      framework: analysis.framework,
+      layers: shown.length,
+      seed: WEIGHT_SEED,
+      macs: run.macs,
+    }),
+    ...noteLines(loaded.note, loc),
+  ];
+  if (run.stopped) lines.push(loc.images.stopped(run.stopped));
+  return { reply: withLines(reply, lines, files), files };
+}
+
+/** Sizes in the framework's order: Keras H×W×C, PyTorch C×H×W. */
+function dims(a: Analysis, p: Planes): string {
+  if (p.height === 1 && p.width === 1) return `${p.channels}`;
+  return a.framework === "pytorch"
+    ? `${p.channels}×${p.height}×${p.width}`
+    : `${p.height}×${p.width}×${p.channels}`;
+}
+
+function safeName(name: string): string {
+  return name.replace(/[^\w.-]+/g, "_").slice(0, 60) || "layer";
+}
+
+function noteLines(note: ImageNote, loc: Locale): string[] {
+  const out: string[] = [];
+  if (note.resized) out.push(loc.images.resized(note.resized.from, note.resized.to, note.resized.cropped));
+  if (note.orientationApplied) out.push(loc.images.oriented);
+  if (note.alphaFlattened && note.format !== "gif") out.push(loc.images.flattened);
+  if (note.convertedFromCMYK) out.push(loc.images.cmyk);
+  if (note.frames) out.push(loc.images.firstFrame(note.frames.total));
+  return out;
+}
+
+function withLines(reply: Reply, lines: string[], files: ReplyFile[] = []): Reply {
+  const text = `${reply.text}\n\n${lines.join("\n")}`;
+  const images = files.map((f) => ({ name: f.name, caption: f.caption, bytes: f.png.length }));
+  return { ...reply, text, json: { ...reply.json, reply: text, ...(files.length > 0 ? { images } : {}) } };
+}

@@ -1,0 +1,169 @@
+import { BudgetExceededError, ComputeBudget, DEFAULT_BUDGET_MACS } from "../conv/budget.js";
+import { combineAll, concatChannels, type MergeOp, reshapeContiguous } from "../conv/merge.js";
+import { mulberry32 } from "../conv/prng.js";
+import {
+  type FeatureMap,
+  featureMap,
+  frameworkShape,
+  runLayer,
+  UnsupportedLayerError,
+} from "../conv/run-layer.js";
+import type { Planes } from "../conv/tensor.js";
+import type { Analysis, AnalyzedLayer } from "../model/analysis.js";
+import type { Tensor } from "../model/graph.js";
+import type { DataFormat } from "../model/layer-config.js";
+import type { Shape } from "../model/shape.js";
+
+// Runs the analysed model on a real image, node by node along the graph the analysis recorded,
+// with the framework's default initialisers (a fixed seed): the numbers are untrained, the shapes
+// are the model's. Skip connections, residual adds and concatenations are followed; at a layer
+// kind the engine does not run, a shape it cannot reproduce, or the compute budget, it stops and
+// says where.
+
+export const WEIGHT_SEED = 20261126;
+
+export interface LayerMaps {
+  layer: AnalyzedLayer;
+  output: FeatureMap;
+}
+
+export interface ModelRun {
+  maps: LayerMaps[];
+  /** Where and why the run stopped before the end; null when every layer ran. */
+  stopped: {
+    layer: string;
+    className: string;
+    reason: "unsupported" | "branch" | "budget" | "error";
+    detail: string;
+  } | null;
+  macs: number;
+  layout: DataFormat;
+}
+
+/** The model's input as channels and spatial sizes (null where symbolic or not an image). */
+export function imageInputOf(
+  a: Analysis,
+): { channels: number; height: number | null; width: number | null } | null {
+  const shape = a.inputs[0]?.shape;
+  if (!shape || a.inputs.length !== 1) return null;
+  const num = (d: Shape[number]) => (typeof d === "number" ? d : null);
+  if (shape.length === 4) {
+    const [c, h, w] =
+      a.framework === "pytorch" ? [shape[1], shape[2], shape[3]] : [shape[3], shape[1], shape[2]];
+    const channels = num(c ?? null);
+    return channels === null ? null : { channels, height: num(h ?? null), width: num(w ?? null) };
+  }
+  return null;
+}
+
+function sameShape(fm: FeatureMap, expected: Shape | undefined, layout: DataFormat): boolean {
+  if (!expected) return false;
+  const ours = frameworkShape(fm, layout).slice(1);
+  const theirs = expected.slice(1);
+  return (
+    ours.length === theirs.length && ours.every((d, i) => theirs[i] === d || typeof theirs[i] !== "number")
+  );
+}
+
+const MERGE_OPS: Record<string, MergeOp> = {
+  add: "add",
+  "+": "add",
+  subtract: "sub",
+  sub: "sub",
+  "-": "sub",
+  multiply: "mul",
+  mul: "mul",
+  "*": "mul",
+  div: "div",
+  "/": "div",
+  average: "average",
+  maximum: "maximum",
+  minimum: "minimum",
+};
+
+/** Joins and reshapes of the graph (residual adds, concatenations, PyTorch's view); null = not one. */
+function runJoin(
+  layer: AnalyzedLayer,
+  inputs: FeatureMap[],
+  framework: Analysis["framework"],
+): FeatureMap | null | "unsupported" {
+  const c = layer.config;
+  const planesIn = inputs.map((f) => f.planes);
+  const rank = inputs[0]?.rank ?? 2;
+  if (c.kind === "merge") {
+    if (c.op === "concat") {
+      const channelAxis = framework === "keras" ? -1 : 1;
+      if (c.axis !== channelAxis && !(framework === "keras" && c.axis === rank + 1)) return "unsupported";
+      const p = concatChannels(planesIn);
+      return p && { planes: p, rank };
+    }
+    const p = combineAll(planesIn, MERGE_OPS[c.op] as MergeOp);
+    return p && { planes: p, rank };
+  }
+  if (c.kind !== "tensor_op") return "unsupported";
+  const op = c.op;
+  if (op.name === "broadcast" && MERGE_OPS[op.fn]) {
+    const p = combineAll(planesIn, MERGE_OPS[op.fn] as MergeOp);
+    return p && { planes: p, rank: Math.max(...inputs.map((f) => f.rank)) as 0 | 1 | 2 };
+  }
+  if (op.name === "cat" && op.fn === "cat" && (op.dim === 1 || op.dim === -(rank + 1))) {
+    const p = concatChannels(planesIn);
+    return p && { planes: p, rank };
+  }
+  if (op.name === "view" && framework === "pytorch") {
+    const dims = (layer.outputShapes[0] ?? []).slice(1);
+    if (!dims.every((d): d is number => typeof d === "number")) return "unsupported";
+    return inputs[0] ? reshapeContiguous(inputs[0], dims) : null;
+  }
+  return "unsupported";
+}
+
+export function runModel(a: Analysis, input: Planes, budgetMacs = DEFAULT_BUDGET_MACS): ModelRun {
+  const layout: DataFormat = a.framework === "pytorch" ? "channels_first" : "channels_last";
+  const budget = new ComputeBudget(budgetMacs);
+  const rng = mulberry32(WEIGHT_SEED);
+  const image = featureMap(input, 2);
+  // What each graph node produced, so a layer fed by an earlier one (a skip connection) finds it.
+  const produced = new Map<number, FeatureMap>();
+  let previous = image;
+  const valueOf = (t: Tensor): FeatureMap | undefined =>
+    t.source.kind === "input" ? image : t.index === 0 ? produced.get(t.source.id) : undefined;
+  const maps: LayerMaps[] = [];
+  const run = (stopped: ModelRun["stopped"]): ModelRun => ({ maps, stopped, macs: budget.spent, layout });
+  for (const layer of a.layers) {
+    const stop = (reason: NonNullable<ModelRun["stopped"]>["reason"], detail = "") =>
+      run({ layer: layer.name, className: layer.className, reason, detail });
+    if (layer.status !== "ok") return stop("error");
+    const inputs = layer.node ? layer.node.inputs.map(valueOf) : [previous];
+    if (inputs.length === 0 || inputs.some((f) => f === undefined)) return stop("branch");
+    const given = inputs as FeatureMap[];
+    let next: FeatureMap;
+    try {
+      const joined =
+        given.length > 1 || layer.config.kind === "merge" || layer.config.kind === "tensor_op"
+          ? runJoin(layer, given, a.framework)
+          : "unsupported";
+      if (joined === null) return stop("branch");
+      next =
+        joined === "unsupported"
+          ? runLayer(layer.config, given[0] as FeatureMap, { framework: a.framework, rng, budget, layout })
+          : joined;
+    } catch (e) {
+      const reason =
+        e instanceof BudgetExceededError
+          ? "budget"
+          : e instanceof UnsupportedLayerError
+            ? "unsupported"
+            : "branch";
+      return stop(
+        reason,
+        e instanceof BudgetExceededError || e instanceof UnsupportedLayerError ? (e as Error).message : "",
+      );
+    }
+    if (!sameShape(next, layer.outputShapes[0], layout)) return stop("branch");
+    if (layer.node) produced.set(layer.node.id, next);
+    maps.push({ layer, output: next });
+    previous = next;
+  }
+  return run(null);
+}

@@ -1,0 +1,30 @@
+import { thousands } from "../../format.js";
+import type { ImageTexts } from "../locale.js";
+
+// 关于附加图像的中文说明（见 en/images.ts）。
+
+const size = ([h, w]: [number, number]) => `${w}×${h}`;
+
+export const zhImages: ImageTexts = {
+  header: ({ framework, layers, seed, macs }) =>
+    `用你的图像得到的特征图（PNG 附件）：模型看到的输入，以及 ${layers} 层的输出。` +
+    `权重未经训练（${framework === "keras" ? "Keras 默认的 glorot_uniform，偏置为 0" : "PyTorch 默认的 kaiming_uniform 及其偏置"}，种子 ${seed}）：形状是你的模型的，图案是随机滤波器对这张图的响应（${thousands(macs)} 次乘加）。`,
+  resized: (from, to, cropped) =>
+    cropped
+      ? `你的 ${size(from)} 图像被缩放到覆盖 ${size(to)}，并以中心裁剪。`
+      : `你的 ${size(from)} 图像被缩放到 ${size(to)}。`,
+  oriented: "已按 EXIF 方向信息把图像转正。",
+  flattened: "透明像素已放在白色背景上。",
+  cmyk: "CMYK 颜色已转换为 sRGB。",
+  firstFrame: (total) => `只使用了 ${total} 帧中的第一帧。`,
+  stopped: ({ layer, className, reason, detail }) =>
+    ({
+      unsupported: `在 ${layer}（${className}）处停止：卷积引擎不运行这种层${detail ? `（${detail}）` : ""}。`,
+      branch: `在 ${layer}（${className}）处停止：它的输入不是上一层的输出（分支或跳跃连接），图像运行不跟随分支。`,
+      budget: `在 ${layer}（${className}）处停止：下一层会超出计算预算（${detail}）。`,
+      error: `在 ${layer}（${className}）处停止，模型在这里会报错（见上方 ✗）。`,
+    })[reason],
+  notImage: (input) => `没有使用图像：模型的输入 ${input} 不是 1 或 3 通道的图像。`,
+  refused: (message) => `没有使用图像：${message}`,
+  noModel: "没有使用图像：消息里没有可以运行的模型。",
+};
