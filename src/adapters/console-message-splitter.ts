@@ -9,6 +9,11 @@ export class MessageSplitter {
   private blankRun = 0;
 
   /** Feeds one line; returns a complete message when this line ends one. */
+  /** No message is being typed: a console command (/image) may come now. */
+  get idle(): boolean {
+    return this.lines.length === 0;
+  }
+
   push(line: string): string | null {
     if (/^\s*(```|~~~)/.test(line)) this.inFence = !this.inFence;
     if (line.trim() === "" && !this.inFence) {

@@ -99,3 +99,33 @@ describe("terminal wrapping of Chinese replies", () => {
     expect(squash(wrapped.join(""))).toBe(squash(line));
   });
 });
+
+describe("console /image", () => {
+  it("attaches a picture to the next message and writes its feature-map PNGs", async () => {
+    const { mkdtempSync, existsSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const sharp = (await import("sharp")).default;
+    const dir = mkdtempSync(join(tmpdir(), "shapebot-console-"));
+    const imagePath = join(dir, "photo.png");
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 30, b: 90 } } })
+      .png()
+      .toFile(imagePath);
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = "";
+    output.on("data", (d) => {
+      text += String(d);
+    });
+    const done = runConsole(input, output, join(dir, "out"));
+    input.write(`/image ${imagePath}\n`);
+    input.write("model = Sequential([Conv2D(4, 3, input_shape=(16, 16, 3))])\n\n");
+    input.write("/image /no/such/file.png\n");
+    input.end();
+    await done;
+    expect(text).toContain(`(attached ${imagePath}`);
+    expect(text).toContain("Feature maps from your image");
+    expect(existsSync(join(dir, "out", "01-conv2d.png"))).toBe(true);
+    expect(text).toContain("(cannot read /no/such/file.png: ENOENT)");
+  });
+});
