@@ -1,13 +1,16 @@
 // Renders the example PNGs in docs/img/ from a synthetic but realistic pipeline: a 65×65 grey scene
 // (gradient, disc, square, bar, grating, noise) → conv_1 (24 5×5 filters: Gabor edges and bars at 8
 // angles, centre-surround blobs, a few noisy ones; ReLU) → 2×2 max-pool → conv_2 (100 random 3×3×24
-// filters, shown before the activation, so signed).
+// filters, shown before the activation, so signed). Plus two conv-arithmetic diagrams: a strided
+// Conv2D with TF 'same' padding (the odd pad after) and a PyTorch ConvTranspose2d.
 //
 //   npx tsx scripts/render-png-examples.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import { type Planes, planes } from "../src/conv/tensor.js";
+import { renderConvDiagram } from "../src/render/png/conv-diagram.js";
 import { renderFeatureGrid } from "../src/render/png/feature-grid.js";
 import { renderInputImage } from "../src/render/png/input-image.js";
+import { windowAxis } from "../src/shape/layers/spatial.js";
 
 const OUT = new URL("../docs/img/", import.meta.url).pathname;
 
@@ -166,7 +169,47 @@ async function main(): Promise<void> {
       await renderFeatureGrid(conv2, { title: `conv_2 (before ReLU) · ${shape(conv2)}` }),
     ],
   ] as const;
-  for (const [name, r] of outputs) {
+
+  // conv-arithmetic diagrams, from the shape engine's own geometry
+  const sameAxis = (axis: string) =>
+    windowAxis({
+      axis,
+      index: 0,
+      input: 6,
+      kernel: 3,
+      stride: 2,
+      dilation: 1,
+      padding: "same",
+      ceilMode: false,
+    }).geometry;
+  const transposedAxis = (axis: string) => ({
+    axis,
+    input: 3,
+    kernel: 3,
+    dilation: 1,
+    kEff: 3,
+    stride: 2,
+    padBefore: 1,
+    padAfter: 1,
+    output: 6, // (3 − 1)·2 − 2·1 + 3 + output_padding 1
+  });
+  const diagrams = [
+    [
+      "conv-arithmetic-same-6x6-k3-s2.png",
+      await renderConvDiagram([sameAxis("height"), sameAxis("width")], {
+        title: "conv_1 · Conv2D(16, 3, strides=2, padding='same') on 6×6",
+        kind: "conv",
+      }),
+    ],
+    [
+      "conv-arithmetic-transposed-3x3-k3-s2.png",
+      await renderConvDiagram([transposedAxis("height"), transposedAxis("width")], {
+        title: "up_1 · ConvTranspose2d(16, 8, 3, stride=2, padding=1, output_padding=1)",
+        kind: "conv_transpose",
+      }),
+    ],
+  ] as const;
+  for (const [name, r] of [...outputs, ...diagrams]) {
     writeFileSync(OUT + name, r.png);
     console.log(`docs/img/${name}: ${r.width}×${r.height}, ${r.png.length} bytes`);
   }

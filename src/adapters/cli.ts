@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { answer } from "../core/answer.js";
-import { answerWithImage } from "../core/image-answer.js";
+import { answerWithFiles } from "../core/attachments.js";
 import type { Request } from "../core/request.js";
 
 export const CLI_USAGE =
@@ -42,10 +42,6 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
     io.stderr(`shapebot: one message at a time (got ${positionals.length} files)\n${CLI_USAGE}\n`);
     return 2;
   }
-  if (values.out !== undefined && values.image === undefined) {
-    io.stderr("shapebot: --out needs --image (it is where the feature-map PNGs go)\n");
-    return 2;
-  }
 
   const source = positionals[0] ?? "-";
   let text: string;
@@ -59,8 +55,14 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   }
 
   const request: Request = { text, input: values.input ?? null, framework: framework ?? null };
-  if (values.image !== undefined)
-    return runWithImage(request, values.image, values.out ?? "shapebot-out", values.json === true, io);
+  if (values.image !== undefined || values.out !== undefined)
+    return runWithFiles(
+      request,
+      values.image ?? null,
+      values.out ?? "shapebot-out",
+      values.json === true,
+      io,
+    );
   const reply = answer(request);
   if (values.json) io.stdout(`${JSON.stringify(reply.json, null, 2)}\n`);
   else if (reply.understood) io.stdout(`${reply.text}\n`);
@@ -71,23 +73,24 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   return 0;
 }
 
-async function runWithImage(
+/** --image and/or --out: the answer with its attachments (feature maps, the arithmetic picture) written to outDir. */
+async function runWithFiles(
   request: Request,
-  imagePath: string,
+  imagePath: string | null,
   outDir: string,
   json: boolean,
   io: CliIo,
 ): Promise<number> {
-  let image: Buffer;
+  let image: Buffer | null = null;
   try {
-    image = readFileSync(imagePath);
+    if (imagePath !== null) image = readFileSync(imagePath);
   } catch (e) {
     io.stderr(
       `shapebot: cannot read ${imagePath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
     );
     return 2;
   }
-  const { reply, files } = await answerWithImage(request, image);
+  const { reply, files } = await answerWithFiles(request, image);
   const written: string[] = [];
   if (files.length > 0) {
     mkdirSync(outDir, { recursive: true });

@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { answer } from "../core/answer.js";
-import { answerWithImage } from "../core/image-answer.js";
+import { answerWithFiles } from "../core/attachments.js";
 import { MessageSplitter } from "./console-message-splitter.js";
 import { wrapForTerminal } from "./terminal-wrap.js";
 
@@ -31,21 +30,17 @@ export async function runConsole(
   const columns = () => (output as NodeJS.WriteStream).columns ?? Number.NaN;
   let attached: { path: string; bytes: Buffer } | null = null;
   const send = async (message: string) => {
-    if (!attached) {
-      const reply = answer({ text: message });
-      output.write(`\nshapebot>\n${wrapForTerminal(reply.text, columns())}\n\n`);
-      return;
-    }
     const image = attached;
     attached = null;
-    const { reply, files } = await answerWithImage({ text: message }, image.bytes);
+    const { reply, files } = await answerWithFiles({ text: message }, image?.bytes ?? null);
     const written = files.map((f) => {
       mkdirSync(outDir, { recursive: true });
       const path = join(outDir, f.name);
       writeFileSync(path, f.png);
       return `  ${path}  (${f.caption})`;
     });
-    output.write(`\nshapebot>\n${wrapForTerminal(reply.text, columns())}\n${written.join("\n")}\n\n`);
+    const paths = written.length > 0 ? `${written.join("\n")}\n` : "";
+    output.write(`\nshapebot>\n${wrapForTerminal(reply.text, columns())}\n${paths}\n`);
   };
   prompt();
   for await (const line of rl) {

@@ -55,7 +55,7 @@ function answerText(request: Request, limits: Limits, keep: (a: Analysis) => voi
     inputOverride = parsed.shape;
   }
 
-  if (request.options) return answerOptions(request.options, loc);
+  if (request.options) return answerOptions(request.options, loc, keep);
   let plainish: boolean | undefined;
   const isPlain = () => (plainish ??= looksLikePlainQuestion(text));
   const framework = request.framework ?? detectFramework(text);
@@ -64,7 +64,7 @@ function answerText(request: Request, limits: Limits, keep: (a: Analysis) => voi
   if (parsed.body.length === 0) {
     const first = parsed.skipped.find((s: SkippedLine) => s.looksLikeCode);
     if (first && !isPlain()) return notUnderstood(m.noPython(first.line, first.column, first.reason));
-    return answerPlainText(text, request.framework ?? null, loc);
+    return answerPlainText(text, request.framework ?? null, loc, keep);
   }
 
   const evalLimits = { maxSteps: limits.maxEvalSteps, maxDepth: 64, maxCollection: 100_000 };
@@ -86,22 +86,37 @@ function answerText(request: Request, limits: Limits, keep: (a: Analysis) => voi
 }
 
 /** A plain-language question ("conv 24 filters 8x8 stride 2 on 128x128x3", "3x3 卷积 …"). */
-function answerPlainText(text: string, framework: "keras" | "pytorch" | null, loc: Locale): Reply {
+function answerPlainText(
+  text: string,
+  framework: "keras" | "pytorch" | null,
+  loc: Locale,
+  keep: (a: Analysis) => void = () => {},
+): Reply {
   const parsed = parsePlain(text);
   if (!parsed.ok) return notUnderstood(notUnderstoodText(parsed.word, loc));
   const question = framework ? { ...parsed.question, framework } : parsed.question;
-  return plainAnswer(question, localeFor(question.lang), text);
+  return plainAnswer(question, localeFor(question.lang), text, keep);
 }
 
 /** Structured options, as the /conv and /pool slash commands send them. */
-function answerOptions(options: NonNullable<Request["options"]>, loc: Locale): Reply {
+function answerOptions(
+  options: NonNullable<Request["options"]>,
+  loc: Locale,
+  keep: (a: Analysis) => void,
+): Reply {
   const parsed = plainFromOptions(options);
   if (!parsed.ok) return notUnderstood(`${parsed.option}: ${parsed.message}`);
-  return plainAnswer(parsed.question, loc);
+  return plainAnswer(parsed.question, loc, "", keep);
 }
 
-function plainAnswer(question: PlainQuestion, loc: Locale, asked = ""): Reply {
+function plainAnswer(
+  question: PlainQuestion,
+  loc: Locale,
+  asked = "",
+  keep: (a: Analysis) => void = () => {},
+): Reply {
   const model = buildPlainModel(question, asked);
+  if (model) keep(model.analysis);
   if (!model && question.concepts.every((c) => c.topic === "output_shape"))
     return notUnderstood(notUnderstoodText(question.unknown[0]?.word ?? null, loc));
   const { text, problems } = plainReply(question, model, loc);

@@ -53,7 +53,16 @@ export async function answerWithImage(
   image: Buffer,
   options: ImageOptions = {},
 ): Promise<ImageReply> {
-  const { reply, analysis, lang } = answerDetailed(request);
+  return addImage(answerDetailed(request), image, options);
+}
+
+/** The picture run through an answered model (see the file comment). */
+export async function addImage(
+  detailed: ReturnType<typeof answerDetailed>,
+  image: Buffer,
+  options: ImageOptions = {},
+): Promise<ImageReply> {
+  const { reply, analysis, lang } = detailed;
   const loc = localeFor(lang);
   if (!reply.understood) return { reply, files: [] };
   if (!analysis) return { reply: withLines(reply, [loc.images.noModel]), files: [] };
@@ -119,7 +128,8 @@ function noteLines(note: ImageNote, loc: Locale): string[] {
   return out;
 }
 
-function withLines(reply: Reply, lines: string[], files: ReplyFile[] = []): Reply {
+/** The reply with lines added after it, and the attachments listed in its JSON. */
+export function withLines(reply: Reply, lines: string[], files: ReplyFile[] = []): Reply {
   const text = `${reply.text}\n\n${lines.join("\n")}`;
   const images = files.map((f) => ({ name: f.name, caption: f.caption, bytes: f.png.length }));
   return { ...reply, text, json: { ...reply.json, reply: text, ...(files.length > 0 ? { images } : {}) } };

@@ -33,6 +33,8 @@ export interface ImageTexts {
     detail: string;
   }): string;
   notImage(input: string): string;
+  /** A single conv/pool layer: its arithmetic drawn as a picture, attached. */
+  diagram: string;
   refused(message: string): string;
   noModel: string;
 }

@@ -24,6 +24,8 @@ export const enImages: ImageTexts = {
       budget: `Stopped at ${layer} (${className}): the next layer would pass the compute budget (${detail}).`,
       error: `Stopped at ${layer} (${className}), where the model raises (see ✗ above).`,
     })[reason],
+  diagram:
+    "Attached: the arithmetic as a picture — the input with its padding, the first kernel positions with the stride, and the output.",
   notImage: (input) =>
     `The image was not used: the model's input ${input} is not an image with 1 or 3 channels.`,
   refused: (message) => `The image was not used: ${message}`,

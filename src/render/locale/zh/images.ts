@@ -24,6 +24,7 @@ export const zhImages: ImageTexts = {
       budget: `在 ${layer}（${className}）处停止：下一层会超出计算预算（${detail}）。`,
       error: `在 ${layer}（${className}）处停止，模型在这里会报错（见上方 ✗）。`,
     })[reason],
+  diagram: "附件：用图画出的计算过程——带填充的输入、按步长移动的前几个卷积核位置，以及输出。",
   notImage: (input) => `没有使用图像：模型的输入 ${input} 不是 1 或 3 通道的图像。`,
   refused: (message) => `没有使用图像：${message}`,
   noModel: "没有使用图像：消息里没有可以运行的模型。",
