@@ -7,7 +7,8 @@
 // panel and the register-blocked GEMM multiplies it by all the group's filters.
 
 import { multiplyPanel, NR, type PanelTarget, packA, packedASize } from "./gemm.js";
-import { fillPanel, panelOrigins } from "./im2col.js";
+import { type WasmGemm, wasmGemm } from "./gemm-wasm.js";
+import { fillPanel, type Im2colSource, panelOrigins } from "./im2col.js";
 import { type Planes, planes } from "./tensor.js";
 import { checkPads, checkPositive, type Pads2d, type Window2d, windowOutputSize } from "./window.js";
 
@@ -25,11 +26,16 @@ export interface ConvOptions extends Window2d {
   groups: number;
 }
 
+/** Which GEMM runs the multiply: the WebAssembly SIMD kernel, the TS one, or wasm when available. */
+export type ConvKernel = "auto" | "wasm" | "ts";
+
 /** Reusable buffers for the packed weights and one im2col panel; they grow as needed, never shrink. */
 export class ConvScratch {
   packed = new Float32Array(0);
   panel = new Float32Array(0);
   readonly origins = panelOrigins();
+
+  constructor(readonly kernel: ConvKernel = "auto") {}
 
   packedBuffer(size: number): Float32Array {
     if (this.packed.length < size) this.packed = new Float32Array(size);
@@ -39,6 +45,14 @@ export class ConvScratch {
   panelBuffer(size: number): Float32Array {
     if (this.panel.length < size) this.panel = new Float32Array(size);
     return this.panel;
+  }
+
+  /** The wasm kernel this scratch runs on, or null for the TS GEMM. */
+  wasm(): WasmGemm | null {
+    if (this.kernel === "ts") return null;
+    const g = wasmGemm();
+    if (g === null && this.kernel === "wasm") throw new Error("conv2d: WebAssembly SIMD is not available");
+    return g;
   }
 }
 
@@ -87,29 +101,42 @@ function checkConv(input: Planes, w: ConvWeights, o: ConvOptions): void {
 
 /** out[o, y, x] = bias[o] + Σ_{c,ky,kx} w[o, c, ky, kx] · in[g·C/g + c, y·sH − top + ky·dH, x·sW − left + kx·dW]. */
 export function conv2d(input: Planes, w: ConvWeights, o: ConvOptions, scratch = sharedScratch): Planes {
+  const [outH, outW] = checkedOutputSize(input, w, o);
+  const out = planes(w.outChannels, outH, outW);
+  conv2dRange(input, w, o, outH, outW, 0, outH * outW, out.data, scratch);
+  return out;
+}
+
+/** Checks a conv's arguments and returns its (positive) output height and width. */
+export function checkedOutputSize(input: Planes, w: ConvWeights, o: ConvOptions): [number, number] {
   checkConv(input, w, o);
   const [outH, outW] = conv2dOutputSize(input, w, o);
   if (outH <= 0 || outW <= 0)
     throw new RangeError(
       `conv2d: output ${outH}×${outW} from input ${input.height}×${input.width}, kernel ${w.kernelH}×${w.kernelW}`,
     );
-  const out = planes(w.outChannels, outH, outW);
-  const positions = outH * outW;
-  const k = w.inPerGroup * w.kernelH * w.kernelW;
-  const m = w.outChannels / o.groups;
-  const packed = scratch.packedBuffer(packedASize(m, k));
-  const panel = scratch.panelBuffer(k * NR);
-  const target: PanelTarget = {
-    c: out.data,
-    offset: 0,
-    rowStride: positions,
-    columns: NR,
-    bias: w.bias,
-    biasOffset: 0,
-  };
+  return [outH, outW];
+}
+
+/**
+ * The output positions [first, last) (row-major over outH×outW) of every output channel, written
+ * into `out` (the whole output, [outC][outH·outW]); the rest of `out` is untouched. Arguments are
+ * assumed checked (checkedOutputSize).
+ */
+export function conv2dRange(
+  input: Planes,
+  w: ConvWeights,
+  o: ConvOptions,
+  outH: number,
+  outW: number,
+  first: number,
+  last: number,
+  out: Float32Array,
+  scratch: ConvScratch = sharedScratch,
+): void {
+  const wasm = scratch.wasm();
   for (let g = 0; g < o.groups; g++) {
-    packA(w.data, g * m * k, m, k, packed);
-    const src = {
+    const src: Im2colSource = {
       data: input.data,
       height: input.height,
       width: input.width,
@@ -120,16 +147,94 @@ export function conv2d(input: Planes, w: ConvWeights, o: ConvOptions, scratch = 
       window: o,
       outWidth: outW,
     };
-    target.biasOffset = g * m;
-    for (let first = 0; first < positions; first += NR) {
-      const count = Math.min(NR, positions - first);
-      fillPanel(src, first, count, panel, scratch.origins);
-      target.offset = g * m * positions + first;
-      target.columns = count;
-      multiplyPanel(packed, m, k, panel, target);
+    if (wasm === null) groupTs(src, w, g, o.groups, outH * outW, first, last, out, scratch);
+    else groupWasm(src, w, g, o.groups, outH * outW, first, last, out, scratch, wasm);
+  }
+}
+
+function groupTs(
+  src: Im2colSource,
+  w: ConvWeights,
+  g: number,
+  groups: number,
+  positions: number,
+  first: number,
+  last: number,
+  out: Float32Array,
+  scratch: ConvScratch,
+): void {
+  const k = w.inPerGroup * w.kernelH * w.kernelW;
+  const m = w.outChannels / groups;
+  const packed = scratch.packedBuffer(packedASize(m, k));
+  const panel = scratch.panelBuffer(k * NR);
+  packA(w.data, g * m * k, m, k, packed);
+  const target: PanelTarget = {
+    c: out,
+    offset: 0,
+    rowStride: positions,
+    columns: NR,
+    bias: w.bias,
+    biasOffset: g * m,
+  };
+  for (let p = first; p < last; p += NR) {
+    const count = Math.min(NR, last - p);
+    fillPanel(src, p, count, panel, scratch.origins);
+    target.offset = g * m * positions + p;
+    target.columns = count;
+    multiplyPanel(packed, m, k, panel, target);
+  }
+}
+
+/** Panels of B per wasm GEMM call (the im2col chunk). */
+const WASM_CHUNK_PANELS = 8;
+
+/**
+ * One group on the wasm kernel. Its memory holds the packed weights (rows padded to whole panels),
+ * one chunk of im2col panels, and that chunk's block of C; C is copied out with the bias.
+ */
+function groupWasm(
+  src: Im2colSource,
+  w: ConvWeights,
+  g: number,
+  groups: number,
+  positions: number,
+  first: number,
+  last: number,
+  out: Float32Array,
+  scratch: ConvScratch,
+  wasm: WasmGemm,
+): void {
+  const k = w.inPerGroup * w.kernelH * w.kernelW;
+  const m = w.outChannels / groups;
+  const panelsM = Math.ceil(m / wasm.mr);
+  const nc = WASM_CHUNK_PANELS * NR;
+  const bAt = panelsM * wasm.mr * k;
+  const cAt = bAt + k * nc;
+  const mem = wasm.floats(cAt + panelsM * wasm.mr * nc);
+  packA(w.data, g * m * k, m, k, mem.subarray(0, bAt));
+  const bias = w.bias;
+  const panelSize = k * NR;
+  for (let c0 = first; c0 < last; c0 += nc) {
+    const cols = Math.min(nc, last - c0);
+    const panels = Math.ceil(cols / NR);
+    for (let i = 0; i < panels; i++) {
+      const at = bAt + i * panelSize;
+      fillPanel(
+        src,
+        c0 + i * NR,
+        Math.min(NR, cols - i * NR),
+        mem.subarray(at, at + panelSize),
+        scratch.origins,
+      );
+    }
+    wasm.gemm(0, panelsM, k, bAt, panels, cAt, nc);
+    for (let r = 0; r < m; r++) {
+      const b = bias === null ? 0 : (bias[g * m + r] as number);
+      const from = cAt + r * nc;
+      const to = (g * m + r) * positions + c0;
+      for (let j = 0; j < cols; j++) out[to + j] = (mem[from + j] as number) + b;
     }
   }
-  return out;
 }
 
 /** A 1-D conv: the signal is the width of a height-1 Planes; pads are [left, right]. */

@@ -3,8 +3,12 @@
 // the weights' order ([inC/groups][kH][kW]), so a weight row times a panel column is one output.
 // Taps that fall in the padding, and columns past the last output position, are zeros.
 
-import { NR } from "./gemm.js";
+import { NR as GEMM_NR } from "./gemm.js";
 import type { Window2d } from "./window.js";
+
+// A module-local copy: hot loops read it as a constant, not through an import binding (which
+// some loaders, e.g. tsx and vitest, turn into a getter call).
+const NR = GEMM_NR;
 
 /** The input and the part of it one group of a conv reads. */
 export interface Im2colSource {

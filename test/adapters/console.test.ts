@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runConsole } from "../../src/adapters/console.js";
@@ -46,7 +49,7 @@ describe("console chat", () => {
     output.on("data", (d: Buffer) => {
       printed += d.toString("utf8");
     });
-    const done = runConsole(input, output);
+    const done = runConsole(input, output, mkdtempSync(join(tmpdir(), "shapebot-console-")));
     input.end(
       [
         "```",
@@ -102,9 +105,7 @@ describe("terminal wrapping of Chinese replies", () => {
 
 describe("console /image", () => {
   it("attaches a picture to the next message and writes its feature-map PNGs", async () => {
-    const { mkdtempSync, existsSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const { join } = await import("node:path");
+    const { existsSync } = await import("node:fs");
     const sharp = (await import("sharp")).default;
     const dir = mkdtempSync(join(tmpdir(), "shapebot-console-"));
     const imagePath = join(dir, "photo.png");

@@ -1,0 +1,117 @@
+// Builds the conv engine's WebAssembly SIMD GEMM kernel: the WAT text below is compiled with wabt
+// (a dev dependency) and written to src/conv/gemm-wasm-binary.ts as base64, so the runtime needs
+// no wabt. Run: node scripts/build-conv-wasm.mjs (then commit the generated file).
+//
+// The module exports its memory and `gemm(a, panelsM, k, b, panelsN, c, ldc)`:
+//   A is packed in panels of MR rows, k-major (a + (p·K + k)·MR·4 bytes, as src/conv/gemm.ts packs),
+//   B in panels of NR = 8 columns, k-major (b + (q·K + k)·32 bytes, as src/conv/im2col.ts fills),
+//   C (row stride ldc bytes) gets the panelsM·MR × panelsN·8 block: C[row][q·8 + j], no bias.
+// The micro-kernel keeps the MR×8 block of C in 2·MR f32x4 accumulators; per k it loads 8 B
+// values as two vectors, splats each of the MR A values (v128.load32_splat) and does mul + add
+// (plain SIMD: no FMA, relaxed-simd is not on by default in Node 20). Accumulation is float32.
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import wabtInit from "wabt";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const MR = 4;
+const NR = 8;
+
+function range(n) {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+function gemmFunc(mr) {
+  const accs = range(mr).flatMap((r) => [`$c${r}_0`, `$c${r}_1`]);
+  const step = (unrollOffset) => {
+    const aOff = unrollOffset * mr * 4;
+    const bOff = unrollOffset * NR * 4;
+    return [
+      `(local.set $b0 (v128.load offset=${bOff} (local.get $bp)))`,
+      `(local.set $b1 (v128.load offset=${bOff + 16} (local.get $bp)))`,
+      ...range(mr).flatMap((r) => [
+        `(local.set $av (v128.load32_splat offset=${aOff + r * 4} (local.get $ap)))`,
+        `(local.set $c${r}_0 (f32x4.add (local.get $c${r}_0) (f32x4.mul (local.get $av) (local.get $b0))))`,
+        `(local.set $c${r}_1 (f32x4.add (local.get $c${r}_1) (f32x4.mul (local.get $av) (local.get $b1))))`,
+      ]),
+    ].join("\n            ");
+  };
+  const stores = range(mr)
+    .flatMap((r) => [
+      `(v128.store (local.get $cp) (local.get $c${r}_0))`,
+      `(v128.store offset=16 (local.get $cp) (local.get $c${r}_1))`,
+      r < mr - 1 ? "(local.set $cp (i32.add (local.get $cp) (local.get $ldc)))" : "",
+    ])
+    .filter((s) => s !== "")
+    .join("\n        ");
+  return `
+  (func (export "gemm${mr}x${NR}")
+    (param $a i32) (param $panelsM i32) (param $k i32) (param $b i32) (param $panelsN i32)
+    (param $c i32) (param $ldc i32)
+    (local $q i32) (local $p i32) (local $ap i32) (local $bp i32) (local $bq i32) (local $cp i32)
+    (local $bStride i32) (local $pairs i32)
+    (local $av v128) (local $b0 v128) (local $b1 v128)
+    ${accs.map((n) => `(local ${n} v128)`).join(" ")}
+    (local.set $bStride (i32.mul (local.get $k) (i32.const ${NR * 4})))
+    (local.set $bq (local.get $b))
+    (local.set $q (i32.const 0))
+    (block $doneN (loop $panelN
+      (br_if $doneN (i32.ge_u (local.get $q) (local.get $panelsN)))
+      (local.set $p (i32.const 0))
+      (local.set $ap (local.get $a))
+      (block $doneM (loop $panelM
+        (br_if $doneM (i32.ge_u (local.get $p) (local.get $panelsM)))
+        ${accs.map((n) => `(local.set ${n} (v128.const i32x4 0 0 0 0))`).join("\n        ")}
+        (local.set $bp (local.get $bq))
+        ;; two k steps per turn, then the odd one
+        (local.set $pairs (i32.shr_u (local.get $k) (i32.const 1)))
+        (block $donePairs (loop $kPairs
+          (br_if $donePairs (i32.eqz (local.get $pairs)))
+            ${step(0)}
+            ${step(1)}
+          (local.set $ap (i32.add (local.get $ap) (i32.const ${2 * mr * 4})))
+          (local.set $bp (i32.add (local.get $bp) (i32.const ${2 * NR * 4})))
+          (local.set $pairs (i32.sub (local.get $pairs) (i32.const 1)))
+          (br $kPairs)))
+        (if (i32.and (local.get $k) (i32.const 1)) (then
+            ${step(0)}
+          (local.set $ap (i32.add (local.get $ap) (i32.const ${mr * 4})))))
+        ;; C rows p·MR …, columns q·NR …
+        (local.set $cp (i32.add (local.get $c)
+          (i32.add (i32.mul (i32.mul (local.get $p) (i32.const ${mr})) (local.get $ldc))
+                   (i32.mul (local.get $q) (i32.const ${NR * 4})))))
+        ${stores}
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $panelM)))
+      (local.set $bq (i32.add (local.get $bq) (local.get $bStride)))
+      (local.set $q (i32.add (local.get $q) (i32.const 1)))
+      (br $panelN))))`;
+}
+
+export const WAT = `(module
+  (memory (export "memory") 1)
+${gemmFunc(MR)}
+)
+`;
+
+const wabt = await wabtInit();
+const mod = wabt.parseWat("conv-gemm.wat", WAT, { simd: true });
+mod.resolveNames();
+mod.validate();
+const { buffer } = mod.toBinary({});
+mod.destroy();
+const base64 = Buffer.from(buffer).toString("base64");
+const lines = base64.match(/.{1,100}/g) ?? [];
+const out = join(root, "src", "conv", "gemm-wasm-binary.ts");
+writeFileSync(
+  out,
+  `// GENERATED by scripts/build-conv-wasm.mjs from its WAT text — do not edit; rerun the script.
+// The conv engine's WebAssembly SIMD GEMM kernel (${buffer.length} bytes), base64.
+export const GEMM_WASM_MR = ${MR};
+export const GEMM_WASM_NR = ${NR};
+export const GEMM_WASM_BASE64 =
+${lines.map((l) => `  "${l}"`).join(" +\n")};
+`,
+);
+process.stdout.write(`wrote ${out} (${buffer.length} bytes of wasm)\n`);
