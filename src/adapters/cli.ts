@@ -4,9 +4,10 @@ import { parseArgs } from "node:util";
 import { answer } from "../core/answer.js";
 import { answerWithFiles } from "../core/attachments.js";
 import type { Request } from "../core/request.js";
+import { type WeightChoice, weightsFromOption } from "../core/weight-choice.js";
 
 export const CLI_USAGE =
-  "usage: shapebot [--json] [--input SHAPE] [--framework keras|pytorch] [--image FILE] [--out DIR] [FILE|-]\n" +
+  "usage: shapebot [--json] [--input SHAPE] [--framework keras|pytorch] [--image FILE] [--weights init|sobel-x,…] [--out DIR] [FILE|-]\n" +
   "Reads one chat message (model code, prose around it, or an error) from FILE or stdin and prints the reply.\n" +
   "Exit 0: answered (a shape error found is an answer). Exit 2: the message was not understood.";
 
@@ -80,6 +81,7 @@ async function runWithFiles(
   outDir: string,
   json: boolean,
   io: CliIo,
+  weights?: WeightChoice,
 ): Promise<number> {
   let image: Buffer | null = null;
   try {
@@ -90,7 +92,7 @@ async function runWithFiles(
     );
     return 2;
   }
-  const { reply, files } = await answerWithFiles(request, image);
+  const { reply, files } = await answerWithFiles(request, image, weights ? { weights } : {});
   const written: string[] = [];
   if (files.length > 0) {
     mkdirSync(outDir, { recursive: true });
@@ -120,6 +122,7 @@ function parse(argv: string[]) {
       framework: { type: "string" },
       image: { type: "string" },
       out: { type: "string" },
+      weights: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -3,7 +3,14 @@ import { localeFor } from "../render/locale/index.js";
 import type { Locale } from "../render/locale/locale.js";
 import { renderConvDiagram } from "../render/png/conv-diagram.js";
 import { answerDetailed } from "./answer.js";
-import { addImage, type ImageOptions, type ImageReply, type ReplyFile, withLines } from "./image-answer.js";
+import {
+  addImage,
+  chosenWeights,
+  type ImageOptions,
+  type ImageReply,
+  type ReplyFile,
+  withLines,
+} from "./image-answer.js";
 import type { Request } from "./request.js";
 
 // What adapters call when they can send files: the text answer, the feature maps of an attached
@@ -24,7 +31,10 @@ export async function answerWithFiles(
 ): Promise<ImageReply> {
   const detailed = answerDetailed(request);
   const { analysis, lang } = detailed;
-  const result = image ? await addImage(detailed, image, options) : { reply: detailed.reply, files: [] };
+  const weights = options.weights ?? chosenWeights(request.text);
+  const result = image
+    ? await addImage(detailed, image, { ...options, weights })
+    : { reply: detailed.reply, files: [] };
   if (!result.reply.understood || !analysis) return result;
   const loc = localeFor(lang);
   const diagram = await arithmeticDiagram(analysis, loc);

@@ -1,4 +1,6 @@
 import { DEFAULT_BUDGET_MACS } from "../conv/budget.js";
+import { depthwiseBank } from "../conv/classic-kernels.js";
+import { conv2d } from "../conv/conv2d.js";
 import type { Planes } from "../conv/tensor.js";
 import { loadImage } from "../image/load-image.js";
 import type { ImageNote } from "../image/note.js";
@@ -8,10 +10,12 @@ import { localeFor } from "../render/locale/index.js";
 import type { Locale } from "../render/locale/locale.js";
 import { renderFeatureGrid } from "../render/png/feature-grid.js";
 import { renderInputImage } from "../render/png/input-image.js";
+import { padsFor } from "../shape/layers/spatial.js";
 import { answerDetailed } from "./answer.js";
 import { imageInputOf, runModel, WEIGHT_SEED } from "./model-run.js";
 import type { Reply } from "./reply.js";
 import type { Request } from "./request.js";
+import { type WeightChoice, weightsFromMessage } from "./weight-choice.js";
 
 // A message with an image: the text answer as usual, then the model run on the picture and one
 // PNG per layer that has maps to show (the input as the model saw it first).
@@ -35,6 +39,8 @@ export interface ImageOptions {
   maxLayerImages?: number;
   /** Long side of the picture when the model's input size is symbolic; default 256. */
   maxSide?: number;
+  /** The seeded initialiser (default), or named/written kernels for a single conv layer. */
+  weights?: WeightChoice | { error: string };
 }
 
 /** Layers worth a picture: those that make or move spatial maps. */
@@ -53,7 +59,15 @@ export async function answerWithImage(
   image: Buffer,
   options: ImageOptions = {},
 ): Promise<ImageReply> {
-  return addImage(answerDetailed(request), image, options);
+  return addImage(answerDetailed(request), image, {
+    ...options,
+    weights: options.weights ?? chosenWeights(request.text),
+  });
+}
+
+/** Kernels the message names or writes; a kernel that cannot be read is said, not guessed. */
+export function chosenWeights(text: string): WeightChoice | { error: string } {
+  return weightsFromMessage(text) ?? { kind: "init" };
 }
 
 /** The picture run through an answered model (see the file comment). */
@@ -77,6 +91,15 @@ export async function addImage(
   const loaded = await loadImage(image, { channels: input.channels, size, maxSide: options.maxSide ?? 256 });
   if (!loaded.ok) return { reply: withLines(reply, [loc.images.refused(loaded.error.message)]), files: [] };
 
+  const weights = options.weights ?? { kind: "init" };
+  const lines: string[] = [];
+  if ("error" in weights) lines.push(loc.images.kernelError(weights.error));
+  else if (weights.kind === "kernels") {
+    const single = analysis.layers.length === 1 ? analysis.layers[0] : undefined;
+    if (single?.config.kind === "conv" && single.config.rank === 2 && single.status === "ok")
+      return kernelAnswer(reply, analysis, single, loaded, weights, loc);
+    lines.push(loc.images.kernelsNeedOneConv(weights.label));
+  }
   const run = runModel(analysis, loaded.planes, options.budgetMacs ?? DEFAULT_BUDGET_MACS);
   const pictured = run.maps.filter((m) => PICTURED.has(m.layer.config.kind) && m.output.rank >= 1);
   const shown = pictured.slice(0, options.maxLayerImages ?? 8);
@@ -93,7 +116,7 @@ export async function addImage(
       caption: title,
     });
   }
-  const lines = [
+  lines.unshift(
     loc.images.header({
       framework: analysis.framework,
       layers: shown.length,
@@ -101,8 +124,58 @@ export async function addImage(
       macs: run.macs,
     }),
     ...noteLines(loaded.note, loc),
-  ];
+  );
   if (run.stopped) lines.push(loc.images.stopped(run.stopped));
+  return { reply: withLines(reply, lines, files), files };
+}
+
+/** One conv layer with the kernels the user named: each kernel on each input channel (depthwise). */
+async function kernelAnswer(
+  reply: Reply,
+  analysis: Analysis,
+  layer: Analysis["layers"][number],
+  loaded: { planes: Planes; note: ImageNote },
+  weights: Extract<WeightChoice, { kind: "kernels" }>,
+  loc: Locale,
+): Promise<ImageReply> {
+  const c = layer.config as Extract<typeof layer.config, { kind: "conv" }>;
+  const input = loaded.planes;
+  const bank = depthwiseBank(weights.kernels, input.channels);
+  const kH = weights.kernels[0]?.length ?? 1;
+  const kW = weights.kernels[0]?.[0]?.length ?? 1;
+  const [sH, sW] = [c.strides[0] ?? 1, c.strides[1] ?? 1];
+  const [dH, dW] = [c.dilation[0] ?? 1, c.dilation[1] ?? 1];
+  const [top, bottom] = padsFor(c.padding, 0, input.height, dH * (kH - 1) + 1, sH) ?? [0, 0];
+  const [left, right] = padsFor(c.padding, 1, input.width, dW * (kW - 1) + 1, sW) ?? [0, 0];
+  const out = conv2d(input, bank.weights, {
+    strides: [sH, sW],
+    dilation: [dH, dW],
+    pads: [top, bottom, left, right],
+    groups: bank.groups,
+  });
+  const inputTitle = `input · ${dims(analysis, input)}`;
+  const title = `${layer.name} · ${weights.label} · ${dims(analysis, out)}`;
+  const files: ReplyFile[] = [
+    {
+      name: "00-input.png",
+      png: (await renderInputImage(input, { title: inputTitle })).png,
+      caption: inputTitle,
+    },
+    {
+      name: `01-${safeName(layer.name)}.png`,
+      png: (await renderFeatureGrid(out, { title })).png,
+      caption: title,
+    },
+  ];
+  const lines = [
+    loc.images.kernels({
+      label: weights.label,
+      inChannels: input.channels,
+      perChannel: weights.kernels.length,
+      outChannels: out.channels,
+    }),
+    ...noteLines(loaded.note, loc),
+  ];
   return { reply: withLines(reply, lines, files), files };
 }
 

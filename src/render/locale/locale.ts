@@ -33,6 +33,11 @@ export interface ImageTexts {
     detail: string;
   }): string;
   notImage(input: string): string;
+  /** Named or written kernels ran instead of random weights, per input channel. */
+  kernels(x: { label: string; inChannels: number; perChannel: number; outChannels: number }): string;
+  /** Kernels were named but the model is not one conv layer: random weights were used. */
+  kernelsNeedOneConv(label: string): string;
+  kernelError(message: string): string;
   /** A single conv/pool layer: its arithmetic drawn as a picture, attached. */
   diagram: string;
   refused(message: string): string;

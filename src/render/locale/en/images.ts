@@ -24,6 +24,11 @@ export const enImages: ImageTexts = {
       budget: `Stopped at ${layer} (${className}): the next layer would pass the compute budget (${detail}).`,
       error: `Stopped at ${layer} (${className}), where the model raises (see ✗ above).`,
     })[reason],
+  kernels: ({ label, inChannels, perChannel, outChannels }) =>
+    `The filters are ${label}, not random: ${perChannel === 1 ? "the kernel runs" : `each of the ${perChannel} kernels runs`} on each of the ${inChannels} input channel${inChannels === 1 ? "" : "s"} on its own (a depthwise conv), so ${outChannels} map${outChannels === 1 ? "" : "s"} come out.`,
+  kernelsNeedOneConv: (label) =>
+    `${label} applies to a single conv layer; this model has more, so its own (random) weights were used.`,
+  kernelError: (message) => `The kernel could not be read (${message}); random weights were used.`,
   diagram:
     "Attached: the arithmetic as a picture — the input with its padding, the first kernel positions with the stride, and the output.",
   notImage: (input) =>

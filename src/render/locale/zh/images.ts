@@ -24,6 +24,11 @@ export const zhImages: ImageTexts = {
       budget: `在 ${layer}（${className}）处停止：下一层会超出计算预算（${detail}）。`,
       error: `在 ${layer}（${className}）处停止，模型在这里会报错（见上方 ✗）。`,
     })[reason],
+  kernels: ({ label, inChannels, perChannel, outChannels }) =>
+    `滤波器是 ${label}，不是随机权重：${perChannel === 1 ? "这个卷积核" : `这 ${perChannel} 个卷积核中的每一个`}分别作用在 ${inChannels} 个输入通道上（深度卷积），所以输出 ${outChannels} 张特征图。`,
+  kernelsNeedOneConv: (label) =>
+    `${label} 只用于单个卷积层；这个模型不止一层，所以使用了它自己的（随机）权重。`,
+  kernelError: (message) => `无法读取卷积核（${message}）；使用了随机权重。`,
   diagram: "附件：用图画出的计算过程——带填充的输入、按步长移动的前几个卷积核位置，以及输出。",
   notImage: (input) => `没有使用图像：模型的输入 ${input} 不是 1 或 3 通道的图像。`,
   refused: (message) => `没有使用图像：${message}`,
