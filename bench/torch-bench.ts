@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const FIXTURE = "bench/fixtures/resnet50.py";
-const CLI = "dist/shapebot.mjs";
+const CLI = "dist/cli/shapebot.mjs";
 const EXPECTED_PARAMS = 25_557_032;
 const EXPECTED_OUTPUT = [1, 1000];
 const TARGET = 20;

@@ -2,7 +2,6 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { answer } from "../core/answer.js";
-import { answerWithFiles } from "../core/attachments.js";
 import type { Request } from "../core/request.js";
 import { type WeightChoice, weightsFromOption } from "../core/weight-choice.js";
 
@@ -92,6 +91,8 @@ async function runWithFiles(
     );
     return 2;
   }
+  // Loaded only here: sharp and the conv engine cost a text-only run ~30 ms to load.
+  const { answerWithFiles } = await import("../core/attachments.js");
   const { reply, files } = await answerWithFiles(request, image, weights ? { weights } : {});
   const written: string[] = [];
   if (files.length > 0) {

@@ -12,7 +12,8 @@ import { renderFeatureGrid } from "../render/png/feature-grid.js";
 import { renderInputImage } from "../render/png/input-image.js";
 import { padsFor } from "../shape/layers/spatial.js";
 import { answerDetailed } from "./answer.js";
-import { imageInputOf, runModel, WEIGHT_SEED } from "./model-run.js";
+import { imageInputOf, type LayerMaps, planOf, WEIGHT_SEED } from "./model-run.js";
+import { runPlanOffThread } from "./model-run-pool.js";
 import type { Reply } from "./reply.js";
 import type { Request } from "./request.js";
 import { type WeightChoice, weightsFromMessage } from "./weight-choice.js";
@@ -100,18 +101,23 @@ export async function addImage(
       return kernelAnswer(reply, analysis, single, loaded, weights, loc);
     lines.push(loc.images.kernelsNeedOneConv(weights.label));
   }
-  const run = runModel(analysis, loaded.planes, options.budgetMacs ?? DEFAULT_BUDGET_MACS);
-  const pictured = run.maps.filter((m) => PICTURED.has(m.layer.config.kind) && m.output.rank >= 1);
+  const run = await runPlanOffThread(
+    planOf(analysis),
+    loaded.planes,
+    options.budgetMacs ?? DEFAULT_BUDGET_MACS,
+  );
+  const layerOf = (m: LayerMaps) => analysis.layers[m.index] as Analysis["layers"][number];
+  const pictured = run.maps.filter((m) => PICTURED.has(layerOf(m).config.kind) && m.output.rank >= 1);
   const shown = pictured.slice(0, options.maxLayerImages ?? 8);
   const files: ReplyFile[] = [];
   const inputTitle = `input · ${dims(analysis, loaded.planes)}`;
   const inputPng = await renderInputImage(loaded.planes, { title: inputTitle });
   files.push({ name: "00-input.png", png: inputPng.png, caption: inputTitle });
   for (const [i, m] of shown.entries()) {
-    const title = `${m.layer.name} · ${dims(analysis, m.output.planes)}`;
+    const title = `${layerOf(m).name} · ${dims(analysis, m.output.planes)}`;
     const grid = await renderFeatureGrid(m.output.planes, { title });
     files.push({
-      name: `${String(i + 1).padStart(2, "0")}-${safeName(m.layer.name)}.png`,
+      name: `${String(i + 1).padStart(2, "0")}-${safeName(layerOf(m).name)}.png`,
       png: grid.png,
       caption: title,
     });

@@ -23,8 +23,46 @@ import type { Shape } from "../model/shape.js";
 export const WEIGHT_SEED = 20261126;
 
 export interface LayerMaps {
-  layer: AnalyzedLayer;
+  /** Index into Analysis.layers (and RunPlan.layers). */
+  index: number;
   output: FeatureMap;
+}
+
+/** Where a layer's input comes from: the image, or output `index` of an earlier node. */
+export type PlanInput = { kind: "image" } | { kind: "node"; node: number; index: number };
+
+/**
+ * What the run needs of the analysis, as plain data (it crosses to a worker thread): each layer's
+ * config, status, expected output shape and the tensors that feed it.
+ */
+export interface RunPlan {
+  framework: Analysis["framework"];
+  layers: {
+    name: string;
+    className: string;
+    config: AnalyzedLayer["config"];
+    status: AnalyzedLayer["status"];
+    outputShape: Shape | null;
+    node: number | null;
+    inputs: PlanInput[] | null;
+  }[];
+}
+
+export function planOf(a: Analysis): RunPlan {
+  const from = (t: Tensor): PlanInput =>
+    t.source.kind === "input" ? { kind: "image" } : { kind: "node", node: t.source.id, index: t.index };
+  return {
+    framework: a.framework,
+    layers: a.layers.map((l) => ({
+      name: l.name,
+      className: l.className,
+      config: l.config,
+      status: l.status,
+      outputShape: l.outputShapes[0] ?? null,
+      node: l.node?.id ?? null,
+      inputs: l.node ? l.node.inputs.map(from) : null,
+    })),
+  };
 }
 
 export interface ModelRun {
@@ -56,7 +94,7 @@ export function imageInputOf(
   return null;
 }
 
-function sameShape(fm: FeatureMap, expected: Shape | undefined, layout: DataFormat): boolean {
+function sameShape(fm: FeatureMap, expected: Shape | null | undefined, layout: DataFormat): boolean {
   if (!expected) return false;
   const ours = frameworkShape(fm, layout).slice(1);
   const theirs = expected.slice(1);
@@ -83,7 +121,7 @@ const MERGE_OPS: Record<string, MergeOp> = {
 
 /** Joins and reshapes of the graph (residual adds, concatenations, PyTorch's view); null = not one. */
 function runJoin(
-  layer: AnalyzedLayer,
+  layer: RunPlan["layers"][number],
   inputs: FeatureMap[],
   framework: Analysis["framework"],
 ): FeatureMap | null | "unsupported" {
@@ -111,7 +149,7 @@ function runJoin(
     return p && { planes: p, rank };
   }
   if (op.name === "view" && framework === "pytorch") {
-    const dims = (layer.outputShapes[0] ?? []).slice(1);
+    const dims = (layer.outputShape ?? []).slice(1);
     if (!dims.every((d): d is number => typeof d === "number")) return "unsupported";
     return inputs[0] ? reshapeContiguous(inputs[0], dims) : null;
   }
@@ -119,50 +157,53 @@ function runJoin(
 }
 
 export function runModel(a: Analysis, input: Planes, budgetMacs = DEFAULT_BUDGET_MACS): ModelRun {
-  const layout: DataFormat = a.framework === "pytorch" ? "channels_first" : "channels_last";
+  return runPlan(planOf(a), input, budgetMacs);
+}
+
+export function runPlan(plan: RunPlan, input: Planes, budgetMacs = DEFAULT_BUDGET_MACS): ModelRun {
+  const framework = plan.framework;
+  const layout: DataFormat = framework === "pytorch" ? "channels_first" : "channels_last";
   const budget = new ComputeBudget(budgetMacs);
   const rng = mulberry32(WEIGHT_SEED);
   const image = featureMap(input, 2);
   // What each graph node produced, so a layer fed by an earlier one (a skip connection) finds it.
   const produced = new Map<number, FeatureMap>();
   let previous = image;
-  const valueOf = (t: Tensor): FeatureMap | undefined =>
-    t.source.kind === "input" ? image : t.index === 0 ? produced.get(t.source.id) : undefined;
+  const valueOf = (t: PlanInput): FeatureMap | undefined =>
+    t.kind === "image" ? image : t.index === 0 ? produced.get(t.node) : undefined;
   const maps: LayerMaps[] = [];
   const run = (stopped: ModelRun["stopped"]): ModelRun => ({ maps, stopped, macs: budget.spent, layout });
-  for (const layer of a.layers) {
+  for (const [index, layer] of plan.layers.entries()) {
     const stop = (reason: NonNullable<ModelRun["stopped"]>["reason"], detail = "") =>
       run({ layer: layer.name, className: layer.className, reason, detail });
     if (layer.status !== "ok") return stop("error");
-    const inputs = layer.node ? layer.node.inputs.map(valueOf) : [previous];
+    const inputs = layer.inputs ? layer.inputs.map(valueOf) : [previous];
     if (inputs.length === 0 || inputs.some((f) => f === undefined)) return stop("branch");
     const given = inputs as FeatureMap[];
     let next: FeatureMap;
     try {
       const joined =
         given.length > 1 || layer.config.kind === "merge" || layer.config.kind === "tensor_op"
-          ? runJoin(layer, given, a.framework)
+          ? runJoin(layer, given, framework)
           : "unsupported";
       if (joined === null) return stop("branch");
       next =
         joined === "unsupported"
-          ? runLayer(layer.config, given[0] as FeatureMap, { framework: a.framework, rng, budget, layout })
+          ? runLayer(layer.config, given[0] as FeatureMap, { framework, rng, budget, layout })
           : joined;
     } catch (e) {
+      const known = e instanceof BudgetExceededError || e instanceof UnsupportedLayerError;
       const reason =
         e instanceof BudgetExceededError
           ? "budget"
           : e instanceof UnsupportedLayerError
             ? "unsupported"
             : "branch";
-      return stop(
-        reason,
-        e instanceof BudgetExceededError || e instanceof UnsupportedLayerError ? (e as Error).message : "",
-      );
+      return stop(reason, known ? (e as Error).message : "");
     }
-    if (!sameShape(next, layer.outputShapes[0], layout)) return stop("branch");
-    if (layer.node) produced.set(layer.node.id, next);
-    maps.push({ layer, output: next });
+    if (!sameShape(next, layer.outputShape, layout)) return stop("branch");
+    if (layer.node !== null) produced.set(layer.node, next);
+    maps.push({ index, output: next });
     previous = next;
   }
   return run(null);

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { planes } from "../../src/conv/tensor.js";
+import { answerDetailed } from "../../src/core/answer.js";
+import { planOf, runPlan } from "../../src/core/model-run.js";
+import { closeModelRunPool, runPlanOffThread } from "../../src/core/model-run-pool.js";
+
+// The model run crosses to a worker thread as plain data and comes back the same, to the bit.
+
+const SEED = readFileSync(new URL("../golden/messages/01-seed.txt", import.meta.url), "utf8");
+
+afterAll(closeModelRunPool);
+
+describe("model run off the event loop", () => {
+  it("a worker thread computes exactly what this thread computes", async () => {
+    const { analysis } = answerDetailed({ text: SEED });
+    if (!analysis) throw new Error("no analysis");
+    const input = planes(3, 128, 128);
+    for (let i = 0; i < input.data.length; i++) input.data[i] = ((i * 2654435761) >>> 24) / 255;
+    const plan = planOf(analysis);
+    const here = runPlan(plan, input, 4e9);
+    const there = await runPlanOffThread(plan, input, 4e9);
+    expect(there.stopped).toEqual(here.stopped);
+    expect(there.macs).toBe(here.macs);
+    expect(there.maps.map((m) => m.index)).toEqual(here.maps.map((m) => m.index));
+    for (const [i, m] of there.maps.entries())
+      expect(
+        Buffer.from(m.output.planes.data.buffer).equals(
+          Buffer.from(here.maps[i]?.output.planes.data.buffer ?? new ArrayBuffer(0)),
+        ),
+      ).toBe(true);
+  });
+
+  it("the plan is plain data: it survives a structured clone", () => {
+    const { analysis } = answerDetailed({ text: SEED });
+    if (!analysis) throw new Error("no analysis");
+    const plan = planOf(analysis);
+    expect(structuredClone(plan)).toEqual(plan);
+  });
+});
