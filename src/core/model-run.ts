@@ -169,7 +169,7 @@ export function runPlan(plan: RunPlan, input: Planes, budgetMacs = DEFAULT_BUDGE
   // What each graph node produced, so a layer fed by an earlier one (a skip connection) finds it.
   const produced = new Map<number, FeatureMap>();
   let previous = image;
-  const valueOf = (t: PlanInput): FeatureMap | undefined =>
+  const mapOf = (t: PlanInput): FeatureMap | undefined =>
     t.kind === "image" ? image : t.index === 0 ? produced.get(t.node) : undefined;
   const maps: LayerMaps[] = [];
   const run = (stopped: ModelRun["stopped"]): ModelRun => ({ maps, stopped, macs: budget.spent, layout });
@@ -177,7 +177,7 @@ export function runPlan(plan: RunPlan, input: Planes, budgetMacs = DEFAULT_BUDGE
     const stop = (reason: NonNullable<ModelRun["stopped"]>["reason"], detail = "") =>
       run({ layer: layer.name, className: layer.className, reason, detail });
     if (layer.status !== "ok") return stop("error");
-    const inputs = layer.inputs ? layer.inputs.map(valueOf) : [previous];
+    const inputs = layer.inputs ? layer.inputs.map(mapOf) : [previous];
     if (inputs.length === 0 || inputs.some((f) => f === undefined)) return stop("branch");
     const given = inputs as FeatureMap[];
     let next: FeatureMap;
