@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { answer } from "../core/answer.js";
 import type { Request } from "../core/request.js";
-import { type WeightChoice, weightsFromOption } from "../core/weight-choice.js";
+import type { WeightChoice } from "../core/weight-choice.js";
 
 export const CLI_USAGE =
   "usage: shapebot [--json] [--input SHAPE] [--framework keras|pytorch] [--image FILE] [--weights init|sobel-x,…] [--out DIR] [FILE|-]\n" +

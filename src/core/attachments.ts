@@ -47,7 +47,7 @@ export async function answerWithFiles(
 async function arithmeticDiagram(a: Analysis, loc: Locale): Promise<ReplyFile | null> {
   const layer = a.layers.length === 1 ? a.layers[0] : undefined;
   const geometry = layer?.record?.geometry;
-  if (!layer || layer.status !== "ok" || !geometry) return null;
+  if (layer?.status !== "ok" || !geometry) return null;
   const kind = DRAWN[layer.config.kind as keyof typeof DRAWN];
   if (!kind) return null;
   if (
