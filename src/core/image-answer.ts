@@ -132,6 +132,11 @@ export async function addImage(
     ...noteLines(loaded.note, loc),
   );
   if (run.stopped) lines.push(loc.images.stopped(run.stopped));
+  else {
+    const last = run.maps.at(-1)?.output;
+    if (last && last.rank === 0 && last.planes.data.length <= 10)
+      lines.push(loc.images.output([...last.planes.data].map((v) => v.toPrecision(4)).join(", ")));
+  }
   return { reply: withLines(reply, lines, files), files };
 }
 

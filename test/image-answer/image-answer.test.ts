@@ -60,6 +60,10 @@ describe("answerWithImage", () => {
       "Your 320×240 image was scaled to cover 128×128 and cropped around the centre.",
     );
     expect(reply.text).toContain("untrained (Keras' glorot_uniform");
+    // The whole model ran: its one output number on this picture is said.
+    expect(reply.text).toMatch(
+      /The model's output on this picture \(untrained weights, so not a prediction\): -?\d/,
+    );
     expect(reply.json.images?.map((i) => i.name)).toEqual(files.map((f) => f.name));
   });
 

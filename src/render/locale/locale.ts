@@ -33,6 +33,8 @@ export interface ImageTexts {
     detail: string;
   }): string;
   notImage(input: string): string;
+  /** The model's last numbers on the picture (a small output, e.g. Dense(10)). */
+  output(values: string): string;
   /** Named or written kernels ran instead of random weights, per input channel. */
   kernels(x: { label: string; inChannels: number; perChannel: number; outChannels: number }): string;
   /** Kernels were named but the model is not one conv layer: random weights were used. */

@@ -31,6 +31,8 @@ export const enImages: ImageTexts = {
   kernelError: (message) => `The kernel could not be read (${message}); random weights were used.`,
   diagram:
     "Attached: the arithmetic as a picture — the input with its padding, the first kernel positions with the stride, and the output.",
+  output: (values) =>
+    `The model's output on this picture (untrained weights, so not a prediction): ${values}.`,
   notImage: (input) =>
     `The image was not used: the model's input ${input} is not an image with 1 or 3 channels.`,
   refused: (message) => `The image was not used: ${message}`,

@@ -30,6 +30,7 @@ export const zhImages: ImageTexts = {
     `${label} 只用于单个卷积层；这个模型不止一层，所以使用了它自己的（随机）权重。`,
   kernelError: (message) => `无法读取卷积核（${message}）；使用了随机权重。`,
   diagram: "附件：用图画出的计算过程——带填充的输入、按步长移动的前几个卷积核位置，以及输出。",
+  output: (values) => `模型对这张图的输出（权重未经训练，所以不是预测）：${values}。`,
   notImage: (input) => `没有使用图像：模型的输入 ${input} 不是 1 或 3 通道的图像。`,
   refused: (message) => `没有使用图像：${message}`,
   noModel: "没有使用图像：消息里没有可以运行的模型。",
