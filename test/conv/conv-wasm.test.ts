@@ -7,7 +7,7 @@ import { ConvScratch, conv2d, conv2dOutputSize, convWeights } from "../../src/co
 import { closeConvPool, conv2dParallel } from "../../src/conv/conv2d-parallel.js";
 import { wasmGemm, wasmSimdSupported } from "../../src/conv/gemm-wasm.js";
 import type { Pads2d } from "../../src/conv/window.js";
-import { check, expectClose, randomPlanes, SEED, values } from "./reference.js";
+import { check, expectClose, randomConv, randomPlanes, SEED, values } from "./reference.js";
 
 const geometry = fc.record({
   groups: fc.integer({ min: 1, max: 3 }),
@@ -33,17 +33,7 @@ const geometry = fc.record({
 type Geometry = typeof geometry extends fc.Arbitrary<infer T> ? T : never;
 
 function problem(g: Geometry) {
-  const inC = g.groups * g.inPerGroup;
-  const outC = g.groups * g.outPerGroup;
-  const x = randomPlanes(inC, g.h, g.w, g.seed);
-  const w = convWeights(
-    outC,
-    g.inPerGroup,
-    g.kh,
-    g.kw,
-    values(outC * g.inPerGroup * g.kh * g.kw, g.seed + 1),
-    g.bias ? values(outC, g.seed + 2) : null,
-  );
+  const { x, w } = randomConv(g);
   const o = {
     strides: [g.sh, g.sw] as [number, number],
     pads: g.pads as Pads2d,

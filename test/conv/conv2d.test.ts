@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ConvScratch, conv1d, conv2d, conv2dOutputSize, convWeights } from "../../src/conv/conv2d.js";
 import { planes } from "../../src/conv/tensor.js";
 import type { Pads2d } from "../../src/conv/window.js";
-import { check, expectClose, randomPlanes, referenceConv, values } from "./reference.js";
+import { check, expectClose, randomConv, randomPlanes, referenceConv, values } from "./reference.js";
 
 const geometry = fc.record({
   groups: fc.integer({ min: 1, max: 4 }),
@@ -33,17 +33,7 @@ describe("conv2d", () => {
     const scratch = new ConvScratch();
     let ran = 0;
     check(geometry, 300, (g) => {
-      const inC = g.groups * g.inPerGroup;
-      const outC = g.groups * g.outPerGroup;
-      const x = randomPlanes(inC, g.h, g.w, g.seed);
-      const w = convWeights(
-        outC,
-        g.inPerGroup,
-        g.kh,
-        g.kw,
-        values(outC * g.inPerGroup * g.kh * g.kw, g.seed + 1),
-        g.bias ? values(outC, g.seed + 2) : null,
-      );
+      const { x, w } = randomConv(g);
       const o = {
         strides: [g.sh, g.sw] as [number, number],
         pads: g.pads as Pads2d,

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { expect } from "vitest";
 import type { ConvTransposeWeights } from "../../src/conv/conv-transpose.js";
-import type { ConvWeights } from "../../src/conv/conv2d.js";
+import { type ConvWeights, convWeights } from "../../src/conv/conv2d.js";
 import { type Planes, planes } from "../../src/conv/tensor.js";
 import type { Pads2d } from "../../src/conv/window.js";
 
@@ -233,4 +233,31 @@ export function referenceAdaptive(x: Planes, op: "max" | "avg", outH: number, ou
     }
   }
   return out;
+}
+
+/** A random input and conv weights of a test geometry (same seed → same numbers). */
+export function randomConv(g: {
+  groups: number;
+  inPerGroup: number;
+  outPerGroup: number;
+  h: number;
+  w: number;
+  kh: number;
+  kw: number;
+  seed: number;
+  bias: boolean;
+}): { x: Planes; w: ConvWeights } {
+  const inC = g.groups * g.inPerGroup;
+  const outC = g.groups * g.outPerGroup;
+  return {
+    x: randomPlanes(inC, g.h, g.w, g.seed),
+    w: convWeights(
+      outC,
+      g.inPerGroup,
+      g.kh,
+      g.kw,
+      values(outC * g.inPerGroup * g.kh * g.kw, g.seed + 1),
+      g.bias ? values(outC, g.seed + 2) : null,
+    ),
+  };
 }

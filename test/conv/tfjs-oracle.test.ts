@@ -17,7 +17,7 @@ import { type Planes, planes } from "../../src/conv/tensor.js";
 import { upsample2d } from "../../src/conv/upsampling.js";
 import type { Pads2d } from "../../src/conv/window.js";
 import { padsFor } from "../../src/shape/layers/spatial.js";
-import { check, expectClose, randomPlanes, values } from "./reference.js";
+import { check, expectClose, randomConv, randomPlanes, values } from "./reference.js";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
@@ -124,17 +124,9 @@ describe("against tfjs", () => {
       // tfjs takes strides or dilations > 1, not both.
       const s: [number, number] = g.dilated ? [1, 1] : g.s;
       const d: [number, number] = g.dilated ? g.d : [1, 1];
-      const inC = g.groups * g.inPerGroup;
-      const outC = g.groups * g.outPerGroup;
-      const x = randomPlanes(inC, g.h, g.w, g.seed);
-      const w = convWeights(
-        outC,
-        g.inPerGroup,
-        g.kh,
-        g.kw,
-        values(outC * g.inPerGroup * g.kh * g.kw, g.seed + 1),
-        values(outC, g.seed + 2),
-      );
+      const _inC = g.groups * g.inPerGroup;
+      const _outC = g.groups * g.outPerGroup;
+      const { x, w } = randomConv({ ...g, bias: true });
       const pads = enginePads(g.pad, g.h, g.w, [g.kh, g.kw], s, d, g.explicit as Pads2d);
       const outH = Math.floor((g.h + pads[0] + pads[1] - d[0] * (g.kh - 1) - 1) / s[0]) + 1;
       const outW = Math.floor((g.w + pads[2] + pads[3] - d[1] * (g.kw - 1) - 1) / s[1]) + 1;

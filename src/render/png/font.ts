@@ -62,6 +62,43 @@ export function textWidth(text: string, scale = 1): number {
 }
 
 /**
+ * Draw one glyph (five column bytes, bit 0 the top row) with its top-left corner at (x, y); each
+ * font pixel becomes a scale×scale square; pixels outside the buffer are clipped.
+ */
+export function drawGlyph(
+  buffer: Uint8Array,
+  width: number,
+  x: number,
+  y: number,
+  columns: ArrayLike<number>,
+  rgb: readonly [number, number, number],
+  scale: number,
+): void {
+  const height = Math.floor(buffer.length / (3 * width));
+  for (let col = 0; col < GLYPH_WIDTH; col++) {
+    const bits = columns[col] ?? 0;
+    if (bits === 0) continue;
+    for (let row = 0; row < GLYPH_HEIGHT; row++) {
+      if (((bits >> row) & 1) === 0) continue;
+      const px = x + col * scale;
+      const py = y + row * scale;
+      for (let dy = 0; dy < scale; dy++) {
+        const yy = py + dy;
+        if (yy < 0 || yy >= height) continue;
+        for (let dx = 0; dx < scale; dx++) {
+          const xx = px + dx;
+          if (xx < 0 || xx >= width) continue;
+          const o = 3 * (yy * width + xx);
+          buffer[o] = rgb[0];
+          buffer[o + 1] = rgb[1];
+          buffer[o + 2] = rgb[2];
+        }
+      }
+    }
+  }
+}
+
+/**
  * Draw `text` into an RGB buffer (3 bytes per pixel, rows of `width` pixels) with its top-left
  * corner at (x, y); each font pixel becomes a scale×scale square. Pixels outside the buffer are
  * clipped. Returns the x where a following glyph would start.
@@ -75,32 +112,10 @@ export function drawText(
   rgb: readonly [number, number, number],
   scale = 1,
 ): number {
-  const height = Math.floor(buffer.length / (3 * width));
   const s = Math.max(1, Math.floor(scale));
   let cx = x;
   for (const ch of text) {
-    const g = glyph(ch);
-    for (let col = 0; col < GLYPH_WIDTH; col++) {
-      const bits = g[col] as number;
-      if (bits === 0) continue;
-      for (let row = 0; row < GLYPH_HEIGHT; row++) {
-        if (((bits >> row) & 1) === 0) continue;
-        const px = cx + col * s;
-        const py = y + row * s;
-        for (let dy = 0; dy < s; dy++) {
-          const yy = py + dy;
-          if (yy < 0 || yy >= height) continue;
-          for (let dx = 0; dx < s; dx++) {
-            const xx = px + dx;
-            if (xx < 0 || xx >= width) continue;
-            const o = 3 * (yy * width + xx);
-            buffer[o] = rgb[0];
-            buffer[o + 1] = rgb[1];
-            buffer[o + 2] = rgb[2];
-          }
-        }
-      }
-    }
+    drawGlyph(buffer, width, cx, y, glyph(ch), rgb, s);
     cx += ADVANCE * s;
   }
   return cx;
