@@ -7,29 +7,9 @@ import { ConvScratch, conv2d, conv2dOutputSize, convWeights } from "../../src/co
 import { closeConvPool, conv2dParallel } from "../../src/conv/conv2d-parallel.js";
 import { wasmGemm, wasmSimdSupported } from "../../src/conv/gemm-wasm.js";
 import type { Pads2d } from "../../src/conv/window.js";
-import { check, expectClose, randomConv, randomPlanes, SEED, values } from "./reference.js";
+import { check, convGeometry, expectClose, randomConv, randomPlanes, SEED, values } from "./reference.js";
 
-const geometry = fc.record({
-  groups: fc.integer({ min: 1, max: 3 }),
-  inPerGroup: fc.integer({ min: 1, max: 5 }),
-  outPerGroup: fc.integer({ min: 1, max: 11 }),
-  h: fc.integer({ min: 1, max: 24 }),
-  w: fc.integer({ min: 1, max: 40 }),
-  kh: fc.integer({ min: 1, max: 5 }),
-  kw: fc.integer({ min: 1, max: 5 }),
-  sh: fc.integer({ min: 1, max: 3 }),
-  sw: fc.integer({ min: 1, max: 3 }),
-  dh: fc.integer({ min: 1, max: 2 }),
-  dw: fc.integer({ min: 1, max: 2 }),
-  pads: fc.tuple(
-    fc.integer({ min: 0, max: 3 }),
-    fc.integer({ min: 0, max: 3 }),
-    fc.integer({ min: 0, max: 3 }),
-    fc.integer({ min: 0, max: 3 }),
-  ),
-  bias: fc.boolean(),
-  seed: fc.nat(),
-});
+const geometry = convGeometry({ groups: 3, inPerGroup: 5, outPerGroup: 11, h: 24, w: 40, dilation: 2 });
 type Geometry = typeof geometry extends fc.Arbitrary<infer T> ? T : never;
 
 function problem(g: Geometry) {

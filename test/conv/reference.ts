@@ -261,3 +261,31 @@ export function randomConv(g: {
     ),
   };
 }
+
+/** Random conv geometry (groups, channels, sizes, kernel, strides, dilations, per-side pads, bias). */
+export function convGeometry(max: {
+  groups: number;
+  inPerGroup: number;
+  outPerGroup: number;
+  h: number;
+  w: number;
+  dilation: number;
+}) {
+  const upTo = (n: number, min = 1) => fc.integer({ min, max: n });
+  return fc.record({
+    groups: upTo(max.groups),
+    inPerGroup: upTo(max.inPerGroup),
+    outPerGroup: upTo(max.outPerGroup),
+    h: upTo(max.h),
+    w: upTo(max.w),
+    kh: upTo(5),
+    kw: upTo(5),
+    sh: upTo(3),
+    sw: upTo(3),
+    dh: upTo(max.dilation),
+    dw: upTo(max.dilation),
+    pads: fc.tuple(upTo(3, 0), upTo(3, 0), upTo(3, 0), upTo(3, 0)),
+    bias: fc.boolean(),
+    seed: fc.nat(),
+  });
+}
