@@ -1,5 +1,5 @@
 import type { Analysis, AnalyzedLayer } from "../model/analysis.js";
-import type { LayerConfig } from "../model/layer-config.js";
+import type { Framework, LayerConfig } from "../model/layer-config.js";
 import { knownProduct } from "../model/shape.js";
 import type { Step } from "../shape/steps.js";
 import { readableBytes, thousands } from "./format.js";
@@ -24,7 +24,7 @@ export function explainAnalysis(a: Analysis, loc: Locale, channelsTold = false):
   let shown = 0;
   let rest = 0;
   for (const group of groupByConfiguration(computed)) {
-    const lines = groupLines(group, story, loc);
+    const lines = groupLines(group, story, loc, a.framework);
     if (lines.length === 0) continue;
     if (shown >= MAX_GROUPS) {
       rest++;
@@ -58,6 +58,7 @@ function groupLines(
   group: Group,
   story: { channelsTold: boolean; macsTold: boolean },
   loc: Locale,
+  framework: Framework,
 ): string[] {
   const perLayer: string[] = [];
   const shared = new Map<string, string[]>();
@@ -67,16 +68,16 @@ function groupLines(
       if (step.code === "macs") {
         if (story.macsTold || !layer.config.kind.includes("conv") || step.total === null) continue;
         story.macsTold = true;
-        perLayer.push(`${many ? `${layer.name}: ` : ""}${loc.step(step)}`);
+        perLayer.push(`${many ? `${layer.name}: ` : ""}${loc.step(step, framework)}`);
         continue;
       }
       if (step.code === "conv.channels") {
         if (story.channelsTold) continue;
         story.channelsTold = true;
-        perLayer.push(channelStory(layer, step, loc));
+        perLayer.push(channelStory(layer, step, loc, framework));
         continue;
       }
-      const text = loc.step(step);
+      const text = loc.step(step, framework);
       if (isPerLayerStep(step)) perLayer.push(many ? `${layer.name}: ${text}` : text);
       else shared.set(text, [...(shared.get(text) ?? []), layer.name]);
     }
@@ -92,10 +93,11 @@ function channelStory(
   layer: AnalyzedLayer,
   step: Extract<Step, { code: "conv.channels" }>,
   loc: Locale,
+  framework: Framework,
 ): string {
   const out = layer.outputShapes[0];
-  if (!out || step.groups !== 1 || typeof step.inChannels !== "number") return loc.step(step);
-  return loc.explain.channelStory(layer.name, step.filters, step.inChannels, out);
+  if (!out || step.groups !== 1 || typeof step.inChannels !== "number") return loc.step(step, framework);
+  return loc.explain.channelStory(layer.name, step.filters, step.inChannels, out, framework);
 }
 
 /** x + y on equal shapes (a residual add): nothing to explain; broadcasting is worth a line. */

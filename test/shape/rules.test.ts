@@ -750,7 +750,7 @@ function issueOf(config: LayerConfig, inputs: Shape[], framework: Framework = "k
 function stepsOf(config: LayerConfig, inputs: Shape[]): string[] {
   const r = inferLayer(config, inputs, "keras");
   if (!r.ok) throw new Error("expected a record");
-  return r.record.steps.map(describeStep);
+  return r.record.steps.map((s) => describeStep(s));
 }
 
 describe("explanations", () => {

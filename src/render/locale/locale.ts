@@ -122,7 +122,7 @@ export interface Locale {
   /** "a", "a and b", "a, b and c" (English); "a、b 和 c" (Chinese). */
   list(items: string[]): string;
 
-  step(step: Step): string;
+  step(step: Step, framework?: "keras" | "pytorch"): string;
   shapeIssue(issue: ShapeIssue, layerName: string): Worded;
   buildIssue(issue: BuildIssue): Worded;
   evalNote(note: EvalNote): string;
@@ -134,7 +134,13 @@ export interface Locale {
     groupHeader(names: string[], className: string, settings: string): string;
     settings(config: LayerConfig): string;
     /** The seed question: why the channel axis becomes the number of filters. */
-    channelStory(layer: string, filters: number, inChannels: number, output: Shape): string;
+    channelStory(
+      layer: string,
+      filters: number,
+      inChannels: number,
+      output: Shape,
+      framework?: "keras" | "pytorch",
+    ): string;
     moreGroups(count: number): string;
     macsTotal(total: number): string;
     macsShownOf(shown: number, all: number): string;

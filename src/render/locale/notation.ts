@@ -14,8 +14,15 @@ export function npArray(xs: readonly Dim[]): string {
   return `[${xs.map((d) => (d === null ? "None" : String(d))).join(" ")}]`;
 }
 
+/** A shape as the framework writes it: Keras' tuple (None, 61, 61, 24), PyTorch's list [1, 24, 61, 61]. */
+export function shapeIn(s: readonly Dim[], framework: "keras" | "pytorch" = "keras"): string {
+  return framework === "pytorch" ? torchList(s) : formatShape([...s]);
+}
+
 /** PyTorch's size list: [64, 3, 3, 3]. */
 export { torchList } from "../../model/shape.js";
+
+import { torchList } from "../../model/shape.js";
 
 /** PyTorch's own words for a transposed conv's output_padding that is too large (aten's shape check). */
 export function torchOutputPaddingMessage(op: number[], strides: number[], dilation: number[]): string {

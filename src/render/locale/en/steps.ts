@@ -1,7 +1,7 @@
 import type { Dim, Shape } from "../../../model/shape.js";
-import { formatShape } from "../../../model/shape.js";
 import type { Step, WindowAxisStep } from "../../../shape/steps.js";
 import { thousands } from "../../format.js";
+import { shapeIn } from "../notation.js";
 
 // English wording of the coded steps, with the user's numbers: "·" multiplies inside a formula,
 // "×" sits between sizes, ⌊ ⌋ / ⌈ ⌉ mark floor and ceiling, thousands take commas.
@@ -62,11 +62,23 @@ function axisWord(axis: string): string {
   return axis === "height_width" ? "height and width" : axis;
 }
 
+// Set for the length of one describeStep call: the framework's way of writing shapes.
+let framework: "keras" | "pytorch" = "keras";
+
 function shape(s: Shape): string {
-  return formatShape(s);
+  return shapeIn(s, framework);
 }
 
-export function describeStep(step: Step): string {
+export function describeStep(step: Step, shapesOf: "keras" | "pytorch" = "keras"): string {
+  framework = shapesOf;
+  try {
+    return describe(step);
+  } finally {
+    framework = "keras";
+  }
+}
+
+function describe(step: Step): string {
   switch (step.code) {
     case "conv.axis":
     case "pool.axis":

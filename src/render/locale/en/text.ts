@@ -1,9 +1,10 @@
 import type { LayerConfig } from "../../../model/layer-config.js";
 import type { BuildIssue } from "../../../model/problems.js";
-import { formatShape, type Shape } from "../../../model/shape.js";
+import type { Shape } from "../../../model/shape.js";
 import type { EvalNote } from "../../../parse/eval-notes.js";
 import { thousands } from "../../format.js";
 import type { Locale, Worded } from "../locale.js";
+import { shapeIn } from "../notation.js";
 import { paddingWords } from "../padding-words.js";
 
 // English wording of everything but the steps and shape issues (steps.ts, shape-issues.ts).
@@ -140,11 +141,23 @@ function settings(c: LayerConfig): string {
   }
 }
 
-function channelStory(layer: string, filters: number, inChannels: number, output: Shape): string {
+function channelStory(
+  layer: string,
+  filters: number,
+  inChannels: number,
+  output: Shape,
+  framework: "keras" | "pytorch" = "keras",
+): string {
+  const show = (x: Shape) => shapeIn(x, framework);
+  // What people expect instead: the input's channels kept as an axis of their own.
+  const naive: Shape =
+    framework === "pytorch"
+      ? [...output.slice(0, 2), inChannels, ...output.slice(2)]
+      : [...output, inChannels];
   const f = n(filters);
   if (inChannels === 1)
-    return `each of the ${f} filters looks at the 1 input channel, and each filter makes one output channel, so the channel axis becomes the number of filters: ${layer} gives ${formatShape(output)}`;
-  return `each of the ${f} filters spans all ${inChannels} input channels and sums them into one number per position, so the channel axis becomes the number of filters: ${layer} gives ${formatShape(output)}, not ${formatShape([...output, inChannels])} or ${f}×${inChannels}`;
+    return `each of the ${f} filters looks at the 1 input channel, and each filter makes one output channel, so the channel axis becomes the number of filters: ${layer} gives ${show(output)}`;
+  return `each of the ${f} filters spans all ${inChannels} input channels and sums them into one number per position, so the channel axis becomes the number of filters: ${layer} gives ${show(output)}, not ${show(naive)} or ${f}×${inChannels}`;
 }
 
 export const enText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | "plain" | "images"> = {

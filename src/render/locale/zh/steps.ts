@@ -1,6 +1,6 @@
 import type { Shape } from "../../../model/shape.js";
-import { formatShape } from "../../../model/shape.js";
 import type { Step, WindowAxisStep } from "../../../shape/steps.js";
+import { shapeIn } from "../notation.js";
 import { axisWord, dim, list, n, sizes } from "./common.js";
 
 // Chinese wording of the coded steps: the same formulas and numbers as en/steps.ts ("·" multiplies
@@ -42,11 +42,23 @@ function windowAxis(s: WindowAxisStep): string {
   return `${head}${formula}${note}`;
 }
 
+// Set for the length of one describeStep call: the framework's way of writing shapes.
+let framework: "keras" | "pytorch" = "keras";
+
 function shape(s: Shape): string {
-  return formatShape(s);
+  return shapeIn(s, framework);
 }
 
-export function describeStep(step: Step): string {
+export function describeStep(step: Step, shapesOf: "keras" | "pytorch" = "keras"): string {
+  framework = shapesOf;
+  try {
+    return describe(step);
+  } finally {
+    framework = "keras";
+  }
+}
+
+function describe(step: Step): string {
   switch (step.code) {
     case "conv.axis":
     case "pool.axis":

@@ -1,8 +1,9 @@
 import type { LayerConfig } from "../../../model/layer-config.js";
 import type { BuildIssue } from "../../../model/problems.js";
-import { formatShape, type Shape } from "../../../model/shape.js";
+import type { Shape } from "../../../model/shape.js";
 import type { EvalNote } from "../../../parse/eval-notes.js";
 import type { Locale, Worded } from "../locale.js";
+import { shapeIn } from "../notation.js";
 import { paddingWords } from "../padding-words.js";
 import { hasEnglishProse, list, n } from "./common.js";
 
@@ -192,11 +193,23 @@ function settings(c: LayerConfig): string {
   }
 }
 
-function channelStory(layer: string, filters: number, inChannels: number, output: Shape): string {
+function channelStory(
+  layer: string,
+  filters: number,
+  inChannels: number,
+  output: Shape,
+  framework: "keras" | "pytorch" = "keras",
+): string {
+  const show = (x: Shape) => shapeIn(x, framework);
+  // What people expect instead: the input's channels kept as an axis of their own.
+  const naive: Shape =
+    framework === "pytorch"
+      ? [...output.slice(0, 2), inChannels, ...output.slice(2)]
+      : [...output, inChannels];
   const f = n(filters);
   if (inChannels === 1)
-    return `${f} 个滤波器都只看这 1 个输入通道，每个滤波器产生一个输出通道，所以通道轴变成滤波器的个数：${layer} 输出 ${formatShape(output)}`;
-  return `${f} 个滤波器中的每一个都覆盖全部 ${inChannels} 个输入通道，并在每个位置把它们加成一个数，所以通道轴变成滤波器的个数：${layer} 输出 ${formatShape(output)}，而不是 ${formatShape([...output, inChannels])} 或 ${f}×${inChannels}`;
+    return `${f} 个滤波器都只看这 1 个输入通道，每个滤波器产生一个输出通道，所以通道轴变成滤波器的个数：${layer} 输出 ${show(output)}`;
+  return `${f} 个滤波器中的每一个都覆盖全部 ${inChannels} 个输入通道，并在每个位置把它们加成一个数，所以通道轴变成滤波器的个数：${layer} 输出 ${show(output)}，而不是 ${show(naive)} 或 ${f}×${inChannels}`;
 }
 
 export const zhText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | "plain" | "images"> = {
