@@ -1,15 +1,45 @@
 import { runConsole } from "./adapters/console.js";
+import { startDiscordBot } from "./adapters/discord/discord-bot.js";
+import { discordSettingsFromEnv } from "./adapters/discord/discord-config.js";
+import { createLog } from "./adapters/log.js";
 
-const PLATFORM_VARIABLES = ["DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"];
+/** Exit status when the platform refuses our configuration (disallowed intents, bad token). */
+const EX_CONFIG = 78;
 
 /** Starts the adapters whose credentials are set; with none, the local console chat. */
 async function main(): Promise<void> {
-  const configured = PLATFORM_VARIABLES.filter((name) => (process.env[name] ?? "") !== "");
-  if (configured.length > 0)
-    process.stderr.write(
-      `${configured.join(", ")} set, but the Discord and Slack adapters are not in this build yet; starting the console chat.\n`,
-    );
-  await runConsole(process.stdin, process.stdout);
+  const log = createLog();
+  const discord = discordSettingsFromEnv(process.env);
+  const slack = (process.env.SLACK_BOT_TOKEN ?? "") !== "" || (process.env.SLACK_APP_TOKEN ?? "") !== "";
+  if (slack)
+    log.warn("SLACK_BOT_TOKEN / SLACK_APP_TOKEN set, but the Slack adapter is not in this build yet");
+  if (!discord) {
+    if (slack) return;
+    await runConsole(process.stdin, process.stdout);
+    return;
+  }
+  // With platform credentials set, stdin is never read: the process runs until SIGTERM.
+  const bot = startDiscordBot(discord, log);
+  const stop = async (signal: string) => {
+    log.info("stopping", { signal });
+    await bot.stop();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+  try {
+    await bot.ready;
+  } catch (e) {
+    const message = (e as Error).message;
+    if (/disallowed intents|4014/i.test(message))
+      log.error(
+        "Discord refused the privileged Message Content intent: enable it for the bot in the developer portal (Bot → Privileged Gateway Intents), or leave SHAPEBOT_DISCORD_CHANNELS empty to run without it",
+        { error: message },
+      );
+    else log.error("Discord login failed", { error: message });
+    await bot.stop().catch(() => {});
+    process.exit(EX_CONFIG);
+  }
 }
 
 main().catch((e: unknown) => {

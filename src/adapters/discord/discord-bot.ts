@@ -1,0 +1,235 @@
+import {
+  AttachmentBuilder,
+  type ChatInputCommandInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type Message,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+  Partials,
+} from "discord.js";
+import { answerWithFiles } from "../../core/attachments.js";
+import type { ImageReply } from "../../core/image-answer.js";
+import type { Request } from "../../core/request.js";
+import { weightsFromOption } from "../../core/weight-choice.js";
+import type { Log } from "../log.js";
+import { fetchAttachments } from "./attachments.js";
+import { ANALYZE_SHAPES } from "./commands.js";
+import { questionText, shouldAnswer } from "./message-route.js";
+import { UserRateLimit } from "./rate-limit.js";
+import { type DiscordPart, replyParts } from "./reply-parts.js";
+
+// The Discord adapter: a gateway bot (discord.js 14) that answers mentions, direct messages, code
+// blocks in opted-in channels, the slash commands and the "Analyze shapes" context menu, with the
+// same answer the CLI prints (core's answerWithFiles), split to Discord's limits.
+
+export interface DiscordSettings {
+  token: string;
+  /** REST base (a local fake in tests): discord.js' rest.api. */
+  apiUrl: string | null;
+  optInChannels: ReadonlySet<string>;
+  /** Ask for the privileged MessageContent intent (needed for opt-in channels). */
+  messageContent: boolean;
+  perUserPerMinute: number;
+}
+
+export interface DiscordBot {
+  client: Client;
+  /** Resolves once logged in and ready. */
+  ready: Promise<void>;
+  /** Finish the replies in flight, then leave the gateway. */
+  stop(): Promise<void>;
+}
+
+const ERROR_TEXT = (id: string) =>
+  `Sorry, something went wrong on our side (error id ${id}); it is logged and we will look at it.`;
+const SLOW_TEXT = (s: number) => `You are asking faster than I answer; try again in ${s} s.`;
+
+export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot {
+  const intents = [
+    GatewayIntentBits.Guilds,
+    GatewayIntentBits.GuildMessages,
+    GatewayIntentBits.DirectMessages,
+  ];
+  if (settings.messageContent) intents.push(GatewayIntentBits.MessageContent);
+  const client = new Client({
+    intents,
+    partials: [Partials.Channel],
+    // Echoed text must never ping @everyone, a role or a user; the reply itself may notify the asker.
+    allowedMentions: { parse: [], repliedUser: true },
+    ...(settings.apiUrl ? { rest: { api: settings.apiUrl } } : {}),
+  });
+  const limit = new UserRateLimit(settings.perUserPerMinute);
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    inFlight.add(p);
+    p.finally(() => inFlight.delete(p));
+  };
+
+  client.on(Events.MessageCreate, (message) => track(onMessage(message)));
+  client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction)));
+  client.on(Events.Error, (e) => log.error("discord client error", { error: e.message }));
+
+  async function onMessage(message: Message): Promise<void> {
+    const botId = client.user?.id ?? "";
+    const incoming = {
+      authorId: message.author.id,
+      authorIsBot: message.author.bot,
+      inGuild: message.inGuild(),
+      channelId: message.channelId,
+      content: message.content,
+      mentionsBot: botId !== "" && message.mentions.users.has(botId),
+      hasAttachments: message.attachments.size > 0,
+    };
+    if (!shouldAnswer(incoming, botId, settings.optInChannels)) return;
+    const verdict = limit.take(message.author.id);
+    if (verdict === "drop") return;
+    if (verdict === "warn") {
+      await message.reply({ content: SLOW_TEXT(limit.waitSeconds(message.author.id)) });
+      return;
+    }
+    try {
+      if ("sendTyping" in message.channel) void message.channel.sendTyping().catch(() => {});
+      const { text, image, skipped } = await readMessage(
+        message.content,
+        [...message.attachments.values()],
+        botId,
+      );
+      const answer = await answerWithFiles({ text }, image);
+      const parts = replyParts(withSkipped(answer.reply.text, skipped), answer.files);
+      const [first, ...rest] = parts;
+      if (first) await message.reply(payload(first));
+      for (const part of rest) if ("send" in message.channel) await message.channel.send(payload(part));
+    } catch (e) {
+      const id = errorId();
+      log.error("answering a message failed", { id, error: (e as Error).stack ?? String(e) });
+      await message.reply({ content: ERROR_TEXT(id) }).catch(() => {});
+    }
+  }
+
+  async function onInteraction(interaction: Interaction): Promise<void> {
+    if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand()) return;
+    const verdict = limit.take(interaction.user.id);
+    if (verdict !== "ok") {
+      await interaction.reply({
+        content: SLOW_TEXT(limit.waitSeconds(interaction.user.id)),
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
+    try {
+      // Within Discord's 3 seconds, always: the answer follows as the edited original response.
+      await interaction.deferReply();
+      const answer = interaction.isChatInputCommand()
+        ? await commandAnswer(interaction)
+        : await contextAnswer(interaction, client.user?.id ?? "");
+      if (!answer.reply.understood) {
+        // A user mistake: said to the asker only.
+        await interaction.deleteReply().catch(() => {});
+        await interaction.followUp({
+          content: answer.reply.text.slice(0, 2000),
+          flags: MessageFlags.Ephemeral,
+        });
+        return;
+      }
+      const [first, ...rest] = replyParts(answer.reply.text, answer.files);
+      if (first) await interaction.editReply(payload(first));
+      for (const part of rest) await interaction.followUp(payload(part));
+    } catch (e) {
+      const id = errorId();
+      log.error("answering an interaction failed", { id, error: (e as Error).stack ?? String(e) });
+      const content = ERROR_TEXT(id);
+      await (interaction.deferred || interaction.replied
+        ? interaction.editReply({ content })
+        : interaction.reply({ content, flags: MessageFlags.Ephemeral })
+      ).catch(() => {});
+    }
+  }
+
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once(Events.ClientReady, (c) => {
+      log.info("discord ready", { user: c.user.tag, guilds: c.guilds.cache.size });
+      resolve();
+    });
+    client.login(settings.token).catch(reject);
+  });
+
+  return {
+    client,
+    ready,
+    async stop() {
+      await Promise.allSettled([...inFlight]);
+      await client.destroy();
+    },
+  };
+}
+
+async function readMessage(
+  content: string,
+  attachments: { name: string; url: string; size: number; contentType: string | null }[],
+  botId: string,
+): Promise<{ text: string; image: Buffer | null; skipped: string[] }> {
+  const fetched = await fetchAttachments(attachments);
+  const code = fetched.code.map((c) => `\`\`\`python\n${c.text}\n\`\`\``).join("\n");
+  const text = [questionText(content, botId), code].filter((t) => t !== "").join("\n");
+  return { text, image: fetched.image?.bytes ?? null, skipped: fetched.skipped };
+}
+
+async function commandAnswer(i: ChatInputCommandInteraction): Promise<ImageReply> {
+  const image = i.options.getAttachment("image");
+  const bytes = image ? ((await fetchAttachments([image])).image?.bytes ?? null) : null;
+  const framework = (i.options.getString("framework") as Request["framework"]) ?? null;
+  switch (i.commandName) {
+    case "shape":
+      return answerWithFiles(
+        { text: i.options.getString("code", true), input: i.options.getString("input"), framework },
+        bytes,
+      );
+    case "explain":
+      return answerWithFiles({ text: i.options.getString("question", true) }, null);
+    case "filters": {
+      const weights = weightsFromOption(i.options.getString("kernels") ?? "edges");
+      const options = { input: "256x256x3", layer: "conv", kernel: 3 };
+      return answerWithFiles({ text: "", options }, bytes, "error" in weights ? {} : { weights });
+    }
+    default: {
+      // /conv and /pool: the structured options of a plain-language question.
+      const options: Record<string, string | number | boolean> = { layer: i.commandName };
+      for (const o of i.options.data)
+        if (o.value !== undefined && o.name !== "image") options[o.name] = o.value;
+      return answerWithFiles({ text: "", options }, bytes);
+    }
+  }
+}
+
+async function contextAnswer(i: MessageContextMenuCommandInteraction, botId: string): Promise<ImageReply> {
+  const target = i.targetMessage;
+  const { text, image } = await readMessage(target.content, [...target.attachments.values()], botId);
+  return answerWithFiles({ text }, image);
+}
+
+function payload(part: DiscordPart) {
+  return {
+    content: part.content,
+    files: part.files.map(
+      (f) =>
+        new AttachmentBuilder(f.data, {
+          name: f.name,
+          ...(f.description ? { description: f.description } : {}),
+        }),
+    ),
+    allowedMentions: { parse: [], repliedUser: true },
+  };
+}
+
+function withSkipped(text: string, skipped: string[]): string {
+  return skipped.length === 0 ? text : `${text}\n\nNot read: ${skipped.join("; ")}.`;
+}
+
+function errorId(): string {
+  return Math.random().toString(36).slice(2, 10);
+}
+
+export { ANALYZE_SHAPES };
