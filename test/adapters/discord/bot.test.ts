@@ -1,0 +1,229 @@
+import { readFileSync } from "node:fs";
+import sharp from "sharp";
+import { afterEach, describe, expect, it } from "vitest";
+import { type DiscordBot, startDiscordBot } from "../../../src/adapters/discord/discord-bot.js";
+import { createLog } from "../../../src/adapters/log.js";
+import { answer } from "../../../src/core/answer.js";
+import { splitForChat } from "../../../src/render/chat-split.js";
+import { type FakeDiscord, startFakeDiscord } from "../../fakes/discord/fake-discord.js";
+
+// The real Discord adapter (discord.js Client) against the local fake Discord on 127.0.0.1:
+// what a user sends, what the fake receives — in Discord's limits, with Discord's rules.
+
+const SEED = readFileSync(new URL("../../golden/messages/01-seed.txt", import.meta.url), "utf8");
+const LOGS: string[] = [];
+
+let fake: FakeDiscord | null = null;
+let bot: DiscordBot | null = null;
+
+afterEach(async () => {
+  await bot?.stop();
+  await fake?.close();
+  bot = null;
+  fake = null;
+});
+
+async function setup(perMinute = 100): Promise<{ fake: FakeDiscord; bot: DiscordBot }> {
+  fake = await startFakeDiscord();
+  bot = startDiscordBot(
+    {
+      token: "test-token",
+      apiUrl: fake.apiUrl,
+      optInChannels: new Set([fake.ids.channelId]),
+      messageContent: true,
+      perUserPerMinute: perMinute,
+    },
+    createLog("error", (line) => {
+      LOGS.push(line);
+      return true;
+    }),
+  );
+  await bot.ready;
+  return { fake, bot };
+}
+
+const mention = (f: FakeDiscord, content: string) => `<@${f.ids.botId}> ${content}`;
+
+describe("Discord adapter", () => {
+  it("a mention with pasted code gets the CLI's answer as a reply, in Discord's limits", async () => {
+    const { fake } = await setup();
+    const incoming = fake.messagePayload({ content: mention(fake, SEED), mentionsBot: true });
+    fake.dispatch("MESSAGE_CREATE", incoming);
+    const reply = await fake.waitFor("messages", (m) => m.messageReference !== null, 5000);
+    expect((reply.messageReference as { message_id: string }).message_id).toBe(incoming.id);
+    // The same text the CLI prints, cut at Discord's 2,000 characters.
+    const expected = splitForChat(answer({ text: SEED }).text, 2000)[0];
+    expect(reply.content).toBe(expected);
+    expect(reply.content).toContain("conv_1 (Conv2D)");
+    expect((reply.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({
+      parse: [],
+      replied_user: true,
+    });
+  });
+
+  it("a .py attachment is read as code", async () => {
+    const { fake } = await setup();
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      fake.messagePayload({
+        content: mention(fake, "what does this give?"),
+        mentionsBot: true,
+        attachments: [
+          { name: "model.py", bytes: Buffer.from("model = nn.Sequential(nn.Linear(4, 8), nn.ReLU())\n") },
+        ],
+      }),
+    );
+    const reply = await fake.waitFor("messages", (m) => m.messageReference !== null, 5000);
+    expect(reply.content).toContain("Layer (type:depth-idx)");
+  });
+
+  it("an image attachment comes back as feature-map PNGs in a multipart upload", async () => {
+    const { fake } = await setup();
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#3a7" } })
+      .png()
+      .toBuffer();
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      fake.messagePayload({
+        content: mention(fake, "model = Sequential([Conv2D(8, 3, input_shape=(32, 32, 3))])"),
+        mentionsBot: true,
+        attachments: [{ name: "photo.png", bytes: png }],
+      }),
+    );
+    const withFiles = await fake.waitFor("messages", (m) => m.files.length > 0, 8000);
+    expect(withFiles.multipart).toBe(true);
+    // A single conv layer also gets its arithmetic drawn.
+    expect(withFiles.files.map((f) => f.name)).toEqual(["00-input.png", "01-conv2d.png", "arithmetic.png"]);
+    const meta = await sharp(withFiles.files[1]?.bytes ?? Buffer.alloc(0)).metadata();
+    expect(meta.format).toBe("png");
+  });
+
+  it("a 60-layer model never sends over 2,000 characters: split messages or summary.txt", async () => {
+    const { fake } = await setup();
+    const layers = Array.from({ length: 60 }, (_, i) => `    nn.Linear(${32 + i}, ${33 + i}),`).join("\n");
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      fake.messagePayload({
+        content: mention(fake, `model = nn.Sequential(\n${layers}\n)`),
+        mentionsBot: true,
+      }),
+    );
+    // The last table row arrives, in a message or in summary.txt.
+    await fake.waitFor(
+      "messages",
+      (m) =>
+        (m.content ?? "").includes("Linear: 1-60") ||
+        m.files.some((f) => f.name === "summary.txt" && f.bytes.toString("utf8").includes("Linear: 1-60")),
+      8000,
+    );
+    expect(fake.state.messages.length).toBeGreaterThan(1);
+    for (const m of fake.state.messages) expect((m.content ?? "").length).toBeLessThanOrEqual(2000);
+    expect(fake.state.requests.every((r) => r.status < 400)).toBe(true);
+  });
+
+  it("@everyone in pasted text pings nobody", async () => {
+    const { fake } = await setup();
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      fake.messagePayload({ content: mention(fake, "@everyone conv 3x3 on 32x32x3"), mentionsBot: true }),
+    );
+    const reply = await fake.waitFor("messages", (m) => m.messageReference !== null, 5000);
+    expect((reply.body as { allowed_mentions: { parse: string[] } }).allowed_mentions.parse).toEqual([]);
+  });
+
+  it("code blocks in an opted-in channel are answered without a mention; other chatter is not", async () => {
+    const { fake } = await setup();
+    fake.dispatch("MESSAGE_CREATE", fake.messagePayload({ content: "nice weather today" }));
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      fake.messagePayload({ content: "```python\nmodel = nn.Sequential(nn.Linear(4, 2))\n```" }),
+    );
+    const reply = await fake.waitFor("messages", (m) => m.messageReference !== null, 5000);
+    expect(reply.content).toContain("Linear: 1-1");
+    expect(fake.state.messages.filter((m) => m.messageReference !== null)).toHaveLength(1);
+  });
+
+  it("a direct message is answered", async () => {
+    const { fake } = await setup();
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      fake.messagePayload({ content: "conv 24 filters 8x8 stride 2 on 128x128x3", dm: true }),
+    );
+    const reply = await fake.waitFor("messages", (m) => m.messageReference !== null, 5000);
+    expect(reply.content).toContain("(None, 61, 61, 24)");
+  });
+
+  it("/shape: deferred within the deadline, the answer is the edited original response", async () => {
+    const { fake } = await setup();
+    fake.dispatchInteraction(fake.slashInteraction({ name: "shape", options: { code: SEED } }));
+    const deferred = await fake.waitFor("interactionResponses", undefined, 5000);
+    expect(deferred.type).toBe(5);
+    const edit = await fake.waitFor("webhookEdits", undefined, 5000);
+    expect(edit.messageId).toBe("@original");
+    expect(edit.content).toContain("conv_1 (Conv2D)");
+  });
+
+  it("/conv maps its options onto the structured question; the arithmetic picture is attached", async () => {
+    const { fake } = await setup();
+    fake.dispatchInteraction(
+      fake.slashInteraction({
+        name: "conv",
+        options: { input: "128x128x3", filters: 24, kernel: "8", stride: "2" },
+      }),
+    );
+    const edit = await fake.waitFor("webhookEdits", undefined, 5000);
+    expect(edit.content).toContain("(None, 61, 61, 24)");
+    expect(edit.files.map((f) => f.name)).toContain("arithmetic.png");
+  });
+
+  it("a user mistake is answered to the asker only (ephemeral)", async () => {
+    const { fake } = await setup();
+    fake.dispatchInteraction(fake.slashInteraction({ name: "shape", options: { code: "   " } }));
+    const followUp = await fake.waitFor("followUps", undefined, 5000);
+    expect(((followUp.body as { flags?: number }).flags ?? 0) & 64).toBe(64);
+  });
+
+  it("'Analyze shapes' on someone's message answers its code", async () => {
+    const { fake } = await setup();
+    const target = fake.messagePayload({ content: "```py\nmodel = nn.Sequential(nn.Conv2d(3, 8, 3))\n```" });
+    fake.dispatchInteraction(
+      fake.messageContextInteraction({ name: "Analyze shapes", targetMessage: target }),
+    );
+    const edit = await fake.waitFor("webhookEdits", undefined, 5000);
+    expect(edit.content).toContain("Conv2d: 1-1");
+  });
+
+  it("survives a 429 and a gateway resume, and still answers", async () => {
+    const { fake } = await setup();
+    fake.rateLimitNext("POST /channels/:channelId/messages", { retryAfter: 0.05 });
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      fake.messagePayload({ content: mention(fake, "conv 3x3 on 32x32x3"), mentionsBot: true }),
+    );
+    await fake.waitFor("messages", (m) => m.messageReference !== null, 5000);
+    await fake.closeGateway(4000);
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      fake.messagePayload({ content: mention(fake, "maxpool 2 on 32x32x3"), mentionsBot: true }),
+    );
+    const second = await fake.waitFor(
+      "messages",
+      (m) => m.messageReference !== null && (m.content ?? "").includes("(None, 16, 16, 3)"),
+      5000,
+    );
+    expect(second).toBeTruthy();
+    expect(fake.state.resumes).toHaveLength(1);
+  });
+
+  it("a user asking too fast is told once, then not answered until the minute moves on", async () => {
+    const { fake } = await setup(1);
+    for (let i = 0; i < 3; i++)
+      fake.dispatch(
+        "MESSAGE_CREATE",
+        fake.messagePayload({ content: mention(fake, "conv 3x3 on 32x32x3"), mentionsBot: true }),
+      );
+    await fake.waitFor("messages", (m) => (m.content ?? "").includes("faster than I answer"), 5000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fake.state.messages.filter((m) => m.messageReference !== null)).toHaveLength(2);
+  });
+});
