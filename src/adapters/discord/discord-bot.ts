@@ -33,6 +33,8 @@ export interface DiscordSettings {
   /** Ask for the privileged MessageContent intent (needed for opt-in channels). */
   messageContent: boolean;
   perUserPerMinute: number;
+  /** How a request becomes an answer: core's answerWithFiles (tests may slow it down). */
+  answerer?: typeof answerWithFiles;
 }
 
 export interface DiscordBot {
@@ -62,6 +64,7 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
     ...(settings.apiUrl ? { rest: { api: settings.apiUrl } } : {}),
   });
   const limit = new UserRateLimit(settings.perUserPerMinute);
+  const answerer = settings.answerer ?? answerWithFiles;
   const inFlight = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>) => {
     inFlight.add(p);
@@ -97,7 +100,7 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
         [...message.attachments.values()],
         botId,
       );
-      const answer = await answerWithFiles({ text }, image);
+      const answer = await answerer({ text }, image);
       const parts = replyParts(withSkipped(answer.reply.text, skipped), answer.files);
       const [first, ...rest] = parts;
       if (first) await message.reply(payload(first));
@@ -123,8 +126,8 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
       // Within Discord's 3 seconds, always: the answer follows as the edited original response.
       await interaction.deferReply();
       const answer = interaction.isChatInputCommand()
-        ? await commandAnswer(interaction)
-        : await contextAnswer(interaction, client.user?.id ?? "");
+        ? await commandAnswer(interaction, answerer)
+        : await contextAnswer(interaction, client.user?.id ?? "", answerer);
       if (!answer.reply.understood) {
         // A user mistake: said to the asker only.
         await interaction.deleteReply().catch(() => {});
@@ -177,7 +180,7 @@ async function readMessage(
   return { text, image: fetched.image?.bytes ?? null, skipped: fetched.skipped };
 }
 
-async function commandAnswer(i: ChatInputCommandInteraction): Promise<ImageReply> {
+async function commandAnswer(i: ChatInputCommandInteraction, answerWithFiles: Answerer): Promise<ImageReply> {
   const image = i.options.getAttachment("image");
   const bytes = image ? ((await fetchAttachments([image])).image?.bytes ?? null) : null;
   const framework = (i.options.getString("framework") as Request["framework"]) ?? null;
@@ -204,11 +207,17 @@ async function commandAnswer(i: ChatInputCommandInteraction): Promise<ImageReply
   }
 }
 
-async function contextAnswer(i: MessageContextMenuCommandInteraction, botId: string): Promise<ImageReply> {
+async function contextAnswer(
+  i: MessageContextMenuCommandInteraction,
+  botId: string,
+  answerWithFiles: Answerer,
+): Promise<ImageReply> {
   const target = i.targetMessage;
   const { text, image } = await readMessage(target.content, [...target.attachments.values()], botId);
   return answerWithFiles({ text }, image);
 }
+
+type Answerer = typeof answerWithFiles;
 
 function payload(part: DiscordPart) {
   return {

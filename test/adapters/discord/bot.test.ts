@@ -1,9 +1,14 @@
 import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
-import { type DiscordBot, startDiscordBot } from "../../../src/adapters/discord/discord-bot.js";
+import {
+  type DiscordBot,
+  type DiscordSettings,
+  startDiscordBot,
+} from "../../../src/adapters/discord/discord-bot.js";
 import { createLog } from "../../../src/adapters/log.js";
 import { answer } from "../../../src/core/answer.js";
+import { answerWithFiles } from "../../../src/core/attachments.js";
 import { splitForChat } from "../../../src/render/chat-split.js";
 import { type FakeDiscord, startFakeDiscord } from "../../fakes/discord/fake-discord.js";
 
@@ -23,7 +28,10 @@ afterEach(async () => {
   fake = null;
 });
 
-async function setup(perMinute = 100): Promise<{ fake: FakeDiscord; bot: DiscordBot }> {
+async function setup(
+  perMinute = 100,
+  answerer?: DiscordSettings["answerer"],
+): Promise<{ fake: FakeDiscord; bot: DiscordBot }> {
   fake = await startFakeDiscord();
   bot = startDiscordBot(
     {
@@ -32,6 +40,7 @@ async function setup(perMinute = 100): Promise<{ fake: FakeDiscord; bot: Discord
       optInChannels: new Set([fake.ids.channelId]),
       messageContent: true,
       perUserPerMinute: perMinute,
+      ...(answerer ? { answerer } : {}),
     },
     createLog("error", (line) => {
       LOGS.push(line);
@@ -161,6 +170,30 @@ describe("Discord adapter", () => {
     const edit = await fake.waitFor("webhookEdits", undefined, 5000);
     expect(edit.messageId).toBe("@original");
     expect(edit.content).toContain("conv_1 (Conv2D)");
+  });
+
+  it("a slow answer: the defer reaches Discord before the work ends, well within 3 seconds", async () => {
+    let finished = 0;
+    const slow: DiscordSettings["answerer"] = async (...args) => {
+      await new Promise((r) => setTimeout(r, 400));
+      finished = Date.now();
+      return answerWithFiles(...args);
+    };
+    const { fake } = await setup(100, slow);
+    const sent = Date.now();
+    fake.dispatchInteraction(
+      fake.slashInteraction({
+        name: "explain",
+        options: { question: "what is None in (None, 61, 61, 24)?" },
+      }),
+    );
+    const deferred = await fake.waitFor("interactionResponses", undefined, 5000);
+    const deferredAt = Date.now();
+    expect(deferred.type).toBe(5);
+    expect(deferredAt - sent).toBeLessThan(3000);
+    const edit = await fake.waitFor("webhookEdits", undefined, 5000);
+    expect(finished).toBeGreaterThan(deferredAt);
+    expect(edit.content).toContain("None");
   });
 
   it("/conv maps its options onto the structured question; the arithmetic picture is attached", async () => {

@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { type FakeDiscord, startFakeDiscord } from "../../fakes/discord/fake-discord.js";
+
+// `npm start` as an operator runs it: only DISCORD_TOKEN, DISCORD_APPLICATION_ID and
+// DISCORD_API_URL set, against the local fake Discord; stdin is never read; SIGTERM ends it.
+
+const MAIN = join(process.cwd(), "src", "main.ts");
+let fake: FakeDiscord | null = null;
+let child: ChildProcess | null = null;
+
+afterEach(async () => {
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+  await fake?.close();
+  fake = null;
+  child = null;
+});
+
+function start(env: Record<string, string>): { child: ChildProcess; stderr: () => string } {
+  let stderr = "";
+  const c = spawn(process.execPath, ["--import", "tsx", MAIN], {
+    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  c.stderr?.on("data", (d) => {
+    stderr += String(d);
+  });
+  child = c;
+  return { child: c, stderr: () => stderr };
+}
+
+describe("npm start with Discord credentials", () => {
+  it("answers a mention, never reads stdin, and stops cleanly on SIGTERM", async () => {
+    fake = await startFakeDiscord();
+    const { child: c, stderr } = start({
+      DISCORD_TOKEN: "test-token",
+      DISCORD_APPLICATION_ID: fake.ids.applicationId,
+      DISCORD_API_URL: fake.apiUrl,
+    });
+    c.stdin?.end("this is not a chat message\n\n");
+    await fake.waitFor("identifies", undefined, 15_000);
+    // No privileged intent without opted-in channels: 1 | 512 | 4096 (guilds, guild messages, DMs).
+    expect((fake.state.identifies[0] as { intents: number }).intents & (1 << 15)).toBe(0);
+    await new Promise((r) => setTimeout(r, 300));
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      fake.messagePayload({
+        content: `<@${fake.ids.botId}> conv 24 filters 8x8 stride 2 on 128x128x3`,
+        mentionsBot: true,
+      }),
+    );
+    const reply = await fake.waitFor("messages", (m) => m.messageReference !== null, 10_000);
+    expect(reply.content).toContain("(None, 61, 61, 24)");
+    expect(stderr()).toContain('"discord ready"');
+    expect(stderr()).not.toContain("test-token");
+    c.kill("SIGTERM");
+    const [code] = await once(c, "exit");
+    expect(code).toBe(0);
+  }, 30_000);
+
+  it("a refused privileged intent (4014) says what to enable and exits 78", async () => {
+    fake = await startFakeDiscord({ identifyCloseCode: 4014 });
+    const { child: c, stderr } = start({
+      DISCORD_TOKEN: "test-token",
+      DISCORD_API_URL: fake.apiUrl,
+      SHAPEBOT_DISCORD_CHANNELS: fake.ids.channelId,
+    });
+    const [code] = await once(c, "exit");
+    expect(code).toBe(78);
+    expect(stderr()).toContain("Privileged Gateway Intents");
+  }, 30_000);
+});
