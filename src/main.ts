@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+import { ShardingManager } from "discord.js";
 import { runConsole } from "./adapters/console.js";
 import { startDiscordBot } from "./adapters/discord/discord-bot.js";
 import { discordSettingsFromEnv } from "./adapters/discord/discord-config.js";
@@ -16,6 +18,12 @@ async function main(): Promise<void> {
   if (!discord) {
     if (slack) return;
     await runConsole(process.stdin, process.stdout);
+    return;
+  }
+  // SHAPEBOT_SHARDS: this process only manages shard processes (each runs this file again).
+  const shards = process.env.SHAPEBOT_SHARDS ?? "";
+  if (shards !== "" && process.env.SHARDING_MANAGER === undefined) {
+    await runShards(shards, discord.token, log);
     return;
   }
   // With platform credentials set, stdin is never read: the process runs until SIGTERM.
@@ -40,6 +48,27 @@ async function main(): Promise<void> {
     await bot.stop().catch(() => {});
     process.exit(EX_CONFIG);
   }
+}
+
+async function runShards(count: string, token: string, log: ReturnType<typeof createLog>): Promise<void> {
+  const totalShards = count === "auto" ? "auto" : Number(count);
+  if (totalShards !== "auto" && !(Number.isInteger(totalShards) && totalShards >= 1)) {
+    log.error("SHAPEBOT_SHARDS must be 'auto' or a positive number", { value: count });
+    process.exit(EX_CONFIG);
+  }
+  const manager = new ShardingManager(fileURLToPath(import.meta.url), {
+    token,
+    totalShards,
+    execArgv: process.execArgv,
+  });
+  manager.on("shardCreate", (shard) => log.info("shard started", { id: shard.id }));
+  const stop = async () => {
+    for (const shard of manager.shards.values()) shard.kill();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop());
+  process.once("SIGINT", () => void stop());
+  await manager.spawn();
 }
 
 main().catch((e: unknown) => {

@@ -72,3 +72,24 @@ describe("npm start with Discord credentials", () => {
     expect(stderr()).toContain("Privileged Gateway Intents");
   }, 30_000);
 });
+
+describe("npm start with SHAPEBOT_SHARDS", () => {
+  it("spawns one process per shard, each identifying with its [id, count]", async () => {
+    fake = await startFakeDiscord();
+    const { child: c } = start({
+      DISCORD_TOKEN: "test-token",
+      DISCORD_API_URL: fake.apiUrl,
+      SHAPEBOT_SHARDS: "2",
+    });
+    await fake.waitFor(
+      "identifies",
+      (i) => JSON.stringify((i as { shard?: unknown }).shard) === "[1,2]",
+      20_000,
+    );
+    const shards = fake.state.identifies.map((i) => JSON.stringify((i as { shard?: unknown }).shard)).sort();
+    expect(shards).toEqual(["[0,2]", "[1,2]"]);
+    c.kill("SIGTERM");
+    const [code] = await once(c, "exit");
+    expect(code).toBe(0);
+  }, 40_000);
+});
