@@ -19,7 +19,7 @@ import { fetchAttachments } from "./attachments.js";
 import { ANALYZE_SHAPES } from "./commands.js";
 import { questionText, shouldAnswer } from "./message-route.js";
 import { UserRateLimit } from "./rate-limit.js";
-import { type DiscordPart, replyParts } from "./reply-parts.js";
+import { DEFAULT_FILE_LIMIT, type DiscordPart, replyParts } from "./reply-parts.js";
 
 // The Discord adapter: a gateway bot (discord.js 14) that answers mentions, direct messages, code
 // blocks in opted-in channels, the slash commands and the "Analyze shapes" context menu, with the
@@ -137,7 +137,11 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
         });
         return;
       }
-      const [first, ...rest] = replyParts(answer.reply.text, answer.files);
+      const [first, ...rest] = replyParts(
+        answer.reply.text,
+        answer.files,
+        interaction.attachmentSizeLimit ?? DEFAULT_FILE_LIMIT,
+      );
       if (first) await interaction.editReply(payload(first));
       for (const part of rest) await interaction.followUp(payload(part));
     } catch (e) {

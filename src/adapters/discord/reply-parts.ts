@@ -20,8 +20,18 @@ export interface DiscordPart {
   files: DiscordFile[];
 }
 
-export function replyParts(text: string, files: ReplyFile[] = []): DiscordPart[] {
-  const pngs: DiscordFile[] = files.map((f) => ({ name: f.name, data: f.png, description: f.caption }));
+/** Discord's upload limit unless the interaction says otherwise. */
+export const DEFAULT_FILE_LIMIT = 10 * 1024 * 1024;
+
+export function replyParts(
+  text: string,
+  files: ReplyFile[] = [],
+  fileLimit = DEFAULT_FILE_LIMIT,
+): DiscordPart[] {
+  const fits = files.filter((f) => f.png.length <= fileLimit);
+  if (fits.length < files.length)
+    text += `\n(${files.length - fits.length} picture${files.length - fits.length === 1 ? " was" : "s were"} over Discord's ${Math.round(fileLimit / 1024 / 1024)} MB limit and left out.)`;
+  const pngs: DiscordFile[] = fits.map((f) => ({ name: f.name, data: f.png, description: f.caption }));
   let parts = splitForChat(text, DISCORD_LIMIT).map((content): DiscordPart => ({ content, files: [] }));
   if (parts.length > MAX_MESSAGES) {
     const note = `\n(The whole answer, ${text.length.toLocaleString("en-US")} characters, is attached as summary.txt.)`;

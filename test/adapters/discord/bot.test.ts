@@ -209,6 +209,47 @@ describe("Discord adapter", () => {
     expect(edit.files.map((f) => f.name)).toContain("arithmetic.png");
   });
 
+  it("/pool and /filters: the structured pool question, and named kernels on a picture", async () => {
+    const { fake } = await setup();
+    fake.dispatchInteraction(
+      fake.slashInteraction({
+        name: "pool",
+        options: { input: "64x55x55", pool: "3", stride: "2", ceil_mode: true, framework: "pytorch" },
+      }),
+    );
+    const pooled = await fake.waitFor("webhookEdits", undefined, 5000);
+    expect(pooled.content).toContain("[1, 64, 27, 27]");
+    const png = await sharp({ create: { width: 80, height: 60, channels: 3, background: "#888" } })
+      .png()
+      .toBuffer();
+    fake.dispatchInteraction(
+      fake.slashInteraction({
+        name: "filters",
+        options: { kernels: "sobel-x" },
+        attachments: { image: { name: "p.png", bytes: png } },
+      }),
+    );
+    const filtered = await fake.waitFor("webhookEdits", (e) => (e.content ?? "").includes("sobel-x"), 8000);
+    expect(filtered.content).toContain("The filters are sobel-x");
+    expect(filtered.files.map((f) => f.name)).toContain("01-conv2d.png");
+  });
+
+  it("our own bug: an apology with an error id to the asker, the details in the log", async () => {
+    const broken: DiscordSettings["answerer"] = async () => {
+      throw new Error("boom in the engine");
+    };
+    const { fake } = await setup(100, broken);
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      fake.messagePayload({ content: mention(fake, "conv 3x3 on 8x8x1"), mentionsBot: true }),
+    );
+    const apology = await fake.waitFor("messages", (m) => (m.content ?? "").includes("error id"), 5000);
+    const id = /error id (\w+)/.exec(apology.content ?? "")?.[1];
+    expect(id).toBeTruthy();
+    expect(apology.content).not.toContain("boom");
+    expect(LOGS.some((l) => l.includes(`"id":"${id}"`) && l.includes("boom in the engine"))).toBe(true);
+  });
+
   it("a user mistake is answered to the asker only (ephemeral)", async () => {
     const { fake } = await setup();
     fake.dispatchInteraction(fake.slashInteraction({ name: "shape", options: { code: "   " } }));
