@@ -14,6 +14,36 @@ export function npArray(xs: readonly Dim[]): string {
   return `[${xs.map((d) => (d === null ? "None" : String(d))).join(" ")}]`;
 }
 
+// The notation of the step being worded: set around one step so every shape in it is written the
+// framework's way (the wording functions are plain functions of the step).
+let stepFramework: "keras" | "pytorch" = "keras";
+
+/** Runs `word` with shapes written as `framework` writes them. */
+export function inNotation<T>(framework: "keras" | "pytorch", word: () => T): T {
+  stepFramework = framework;
+  try {
+    return word();
+  } finally {
+    stepFramework = "keras";
+  }
+}
+
+/** A shape in the notation of the step being worded. */
+export function stepShape(s: readonly Dim[]): string {
+  return shapeIn(s, stepFramework);
+}
+
+/** What people expect a conv to give instead: the input's channels kept as an axis of their own. */
+export function channelsKept(
+  output: readonly Dim[],
+  inChannels: number,
+  framework: "keras" | "pytorch",
+): Dim[] {
+  return framework === "pytorch"
+    ? [...output.slice(0, 2), inChannels, ...output.slice(2)]
+    : [...output, inChannels];
+}
+
 /** A shape as the framework writes it: Keras' tuple (None, 61, 61, 24), PyTorch's list [1, 24, 61, 61]. */
 export function shapeIn(s: readonly Dim[], framework: "keras" | "pytorch" = "keras"): string {
   return framework === "pytorch" ? torchList(s) : formatShape([...s]);

@@ -1,7 +1,7 @@
-import type { Dim, Shape } from "../../../model/shape.js";
+import type { Dim } from "../../../model/shape.js";
 import type { Step, WindowAxisStep } from "../../../shape/steps.js";
 import { thousands } from "../../format.js";
-import { shapeIn } from "../notation.js";
+import { inNotation, stepShape } from "../notation.js";
 
 // English wording of the coded steps, with the user's numbers: "·" multiplies inside a formula,
 // "×" sits between sizes, ⌊ ⌋ / ⌈ ⌉ mark floor and ceiling, thousands take commas.
@@ -62,20 +62,10 @@ function axisWord(axis: string): string {
   return axis === "height_width" ? "height and width" : axis;
 }
 
-// Set for the length of one describeStep call: the framework's way of writing shapes.
-let framework: "keras" | "pytorch" = "keras";
+const shape = stepShape;
 
-function shape(s: Shape): string {
-  return shapeIn(s, framework);
-}
-
-export function describeStep(step: Step, shapesOf: "keras" | "pytorch" = "keras"): string {
-  framework = shapesOf;
-  try {
-    return describe(step);
-  } finally {
-    framework = "keras";
-  }
+export function describeStep(step: Step, framework: "keras" | "pytorch" = "keras"): string {
+  return inNotation(framework, () => describe(step));
 }
 
 function describe(step: Step): string {

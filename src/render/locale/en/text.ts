@@ -4,7 +4,7 @@ import type { Shape } from "../../../model/shape.js";
 import type { EvalNote } from "../../../parse/eval-notes.js";
 import { thousands } from "../../format.js";
 import type { Locale, Worded } from "../locale.js";
-import { shapeIn } from "../notation.js";
+import { channelsKept, shapeIn } from "../notation.js";
 import { paddingWords } from "../padding-words.js";
 
 // English wording of everything but the steps and shape issues (steps.ts, shape-issues.ts).
@@ -149,11 +149,7 @@ function channelStory(
   framework: "keras" | "pytorch" = "keras",
 ): string {
   const show = (x: Shape) => shapeIn(x, framework);
-  // What people expect instead: the input's channels kept as an axis of their own.
-  const naive: Shape =
-    framework === "pytorch"
-      ? [...output.slice(0, 2), inChannels, ...output.slice(2)]
-      : [...output, inChannels];
+  const naive = channelsKept(output, inChannels, framework);
   const f = n(filters);
   if (inChannels === 1)
     return `each of the ${f} filters looks at the 1 input channel, and each filter makes one output channel, so the channel axis becomes the number of filters: ${layer} gives ${show(output)}`;

@@ -1,6 +1,5 @@
-import type { Shape } from "../../../model/shape.js";
 import type { Step, WindowAxisStep } from "../../../shape/steps.js";
-import { shapeIn } from "../notation.js";
+import { inNotation, stepShape } from "../notation.js";
 import { axisWord, dim, list, n, sizes } from "./common.js";
 
 // Chinese wording of the coded steps: the same formulas and numbers as en/steps.ts ("·" multiplies
@@ -42,20 +41,10 @@ function windowAxis(s: WindowAxisStep): string {
   return `${head}${formula}${note}`;
 }
 
-// Set for the length of one describeStep call: the framework's way of writing shapes.
-let framework: "keras" | "pytorch" = "keras";
+const shape = stepShape;
 
-function shape(s: Shape): string {
-  return shapeIn(s, framework);
-}
-
-export function describeStep(step: Step, shapesOf: "keras" | "pytorch" = "keras"): string {
-  framework = shapesOf;
-  try {
-    return describe(step);
-  } finally {
-    framework = "keras";
-  }
+export function describeStep(step: Step, framework: "keras" | "pytorch" = "keras"): string {
+  return inNotation(framework, () => describe(step));
 }
 
 function describe(step: Step): string {

@@ -3,7 +3,7 @@ import type { BuildIssue } from "../../../model/problems.js";
 import type { Shape } from "../../../model/shape.js";
 import type { EvalNote } from "../../../parse/eval-notes.js";
 import type { Locale, Worded } from "../locale.js";
-import { shapeIn } from "../notation.js";
+import { channelsKept, shapeIn } from "../notation.js";
 import { paddingWords } from "../padding-words.js";
 import { hasEnglishProse, list, n } from "./common.js";
 
@@ -201,11 +201,7 @@ function channelStory(
   framework: "keras" | "pytorch" = "keras",
 ): string {
   const show = (x: Shape) => shapeIn(x, framework);
-  // What people expect instead: the input's channels kept as an axis of their own.
-  const naive: Shape =
-    framework === "pytorch"
-      ? [...output.slice(0, 2), inChannels, ...output.slice(2)]
-      : [...output, inChannels];
+  const naive = channelsKept(output, inChannels, framework);
   const f = n(filters);
   if (inChannels === 1)
     return `${f} 个滤波器都只看这 1 个输入通道，每个滤波器产生一个输出通道，所以通道轴变成滤波器的个数：${layer} 输出 ${show(output)}`;
