@@ -14,11 +14,11 @@ import { answerWithFiles } from "../../core/attachments.js";
 import type { ImageReply } from "../../core/image-answer.js";
 import type { Request } from "../../core/request.js";
 import { weightsFromOption } from "../../core/weight-choice.js";
+import { fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
 import type { Log } from "../log.js";
-import { fetchAttachments } from "./attachments.js";
+import { UserRateLimit } from "../rate-limit.js";
 import { ANALYZE_SHAPES } from "./commands.js";
 import { questionText, shouldAnswer } from "./message-route.js";
-import { UserRateLimit } from "./rate-limit.js";
 import { DEFAULT_FILE_LIMIT, type DiscordPart, replyParts } from "./reply-parts.js";
 
 // The Discord adapter: a gateway bot (discord.js 14) that answers mentions, direct messages, code
@@ -101,7 +101,7 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
         botId,
       );
       const answer = await answerer({ text }, image);
-      const parts = replyParts(withSkipped(answer.reply.text, skipped), answer.files);
+      const parts = replyParts(withSkippedNote(answer.reply.text, skipped), answer.files);
       const [first, ...rest] = parts;
       if (first) await message.reply(payload(first));
       for (const part of rest) if ("send" in message.channel) await message.channel.send(payload(part));
@@ -179,8 +179,7 @@ async function readMessage(
   botId: string,
 ): Promise<{ text: string; image: Buffer | null; skipped: string[] }> {
   const fetched = await fetchAttachments(attachments);
-  const code = fetched.code.map((c) => `\`\`\`python\n${c.text}\n\`\`\``).join("\n");
-  const text = [questionText(content, botId), code].filter((t) => t !== "").join("\n");
+  const text = questionWithCode(questionText(content, botId), fetched.code);
   return { text, image: fetched.image?.bytes ?? null, skipped: fetched.skipped };
 }
 
@@ -235,10 +234,6 @@ function payload(part: DiscordPart) {
     ),
     allowedMentions: { parse: [], repliedUser: true },
   };
-}
-
-function withSkipped(text: string, skipped: string[]): string {
-  return skipped.length === 0 ? text : `${text}\n\nNot read: ${skipped.join("; ")}.`;
 }
 
 function errorId(): string {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../../src/adapters/discord/commands.js";
 import { discordSettingsFromEnv } from "../../../src/adapters/discord/discord-config.js";
 import { questionText, shouldAnswer } from "../../../src/adapters/discord/message-route.js";
-import { UserRateLimit } from "../../../src/adapters/discord/rate-limit.js";
 import { replyParts } from "../../../src/adapters/discord/reply-parts.js";
+import { UserRateLimit } from "../../../src/adapters/rate-limit.js";
 
 // The Discord adapter's pure parts: which messages it answers, how a reply is cut to Discord's
 // limits, the per-user rate limit, the settings from the environment, the command definitions.

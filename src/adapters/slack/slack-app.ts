@@ -1,0 +1,262 @@
+import type { AddressInfo, Server } from "node:net";
+import { App, type webApi } from "@slack/bolt";
+import { answerWithFiles } from "../../core/attachments.js";
+import type { ImageReply } from "../../core/image-answer.js";
+import { fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
+import type { Log } from "../log.js";
+import { UserRateLimit } from "../rate-limit.js";
+import { boltLogger } from "./bolt-logger.js";
+import { EventDedupe } from "./event-dedupe.js";
+import { healthRoutes } from "./health-routes.js";
+import { replyThread, type SlackMessageEvent, shouldAnswerEvent } from "./message-route.js";
+import { slackReply } from "./slack-blocks.js";
+import { type SlackFileObject, slackAttachments } from "./slack-files.js";
+import { type Destination, platformError, postAnswer, uploadFiles } from "./slack-post.js";
+import { decodeSlackText, questionText } from "./slack-text.js";
+
+// The Slack adapter: a Bolt app that answers mentions, direct messages (typed or a shared file),
+// the /shape command and the "Analyze shapes" message shortcut with the same answer the CLI prints
+// (core's answerWithFiles), in the thread of the message asked about. HTTP receiver by default
+// (POST /slack/events, GET /healthz), Socket Mode when an app token is set.
+
+export const ANALYZE_SHAPES = "analyze_shapes";
+export const SHAPE_COMMAND = "/shape";
+
+export interface SlackSettings {
+  botToken: string;
+  signingSecret: string;
+  /** Socket Mode when set (xapp-…). */
+  appToken: string | null;
+  /** Web API base (a local fake in tests), ending in "/". */
+  apiUrl: string | null;
+  /** HTTP receiver port (Socket Mode: the health routes' port); 0 picks a free one. */
+  port: number;
+  /** Interface to listen on; all of them by default. */
+  host?: string;
+  perUserPerMinute: number;
+  /** How a request becomes an answer: core's answerWithFiles (tests may slow it down). */
+  answerer?: typeof answerWithFiles;
+  /** WebClient retries for failed calls (429s are waited out separately); tests use 0. */
+  webRetries?: number;
+}
+
+export interface SlackBot {
+  app: App;
+  /** Resolves once the token is verified and the receiver listens (with its HTTP port, if any). */
+  ready: Promise<{ port: number | null; botUserId: string }>;
+  /** Finish the replies in flight, then stop receiving. */
+  stop(): Promise<void>;
+}
+
+const ERROR_TEXT = (id: string) =>
+  `Sorry, something went wrong on our side (error id ${id}); it is logged and we will look at it.`;
+const SLOW_TEXT = (s: number) => `You are asking faster than I answer; try again in ${s} s.`;
+const NOT_IN_CHANNEL =
+  "I can't post in this channel because I'm not a member of it. Add me with `/invite @shapebot` and ask again; until then only you see this answer.";
+const EMPTY_COMMAND =
+  "Paste a model after /shape, or ask in words: `/shape conv 24 filters 8x8 stride 2 on 128x128x3`.";
+
+export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
+  const socketMode = settings.appToken !== null;
+  let ready = false;
+  const app = new App({
+    token: settings.botToken,
+    signingSecret: settings.signingSecret,
+    ...(socketMode ? { socketMode: true, appToken: settings.appToken as string } : {}),
+    port: settings.port,
+    customRoutes: healthRoutes(() => ready),
+    logger: boltLogger(log),
+    clientOptions: {
+      ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+      retryConfig: { retries: settings.webRetries ?? 2 },
+      rejectRateLimitedCalls: true,
+      timeout: 30_000,
+    },
+  });
+  const answerer = settings.answerer ?? answerWithFiles;
+  const limit = new UserRateLimit(settings.perUserPerMinute);
+  const dedupe = new EventDedupe();
+  const fileHeaders = { Authorization: `Bearer ${settings.botToken}` };
+  let botUserId = "";
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    inFlight.add(p);
+    p.finally(() => inFlight.delete(p));
+    return p;
+  };
+
+  app.use(async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === "string" && !dedupe.first(eventId)) {
+      log.info("repeated delivery ignored", { eventId, retryNum: context.retryNum ?? null });
+      return;
+    }
+    await next();
+  });
+
+  app.event("app_mention", async ({ event, client }) => {
+    await track(onMessage(event as unknown as SlackMessageEvent, client));
+  });
+  app.event("message", async ({ event, client }) => {
+    await track(onMessage(event as unknown as SlackMessageEvent, client));
+  });
+  app.command(SHAPE_COMMAND, async ({ ack, command, respond, client }) => {
+    await ack();
+    await track(onCommand(command.text, command.user_id, command.channel_id, respond, client));
+  });
+  app.shortcut(ANALYZE_SHAPES, async ({ ack, shortcut, respond, client }) => {
+    await ack();
+    if (shortcut.type !== "message_action") return;
+    const message = shortcut.message as unknown as SlackMessageEvent;
+    await track(onShortcut(message, shortcut.user.id, shortcut.channel.id, respond, client));
+  });
+  app.error(async (e) => {
+    log.error("slack app error", { error: e.message, code: (e as { code?: string }).code ?? null });
+  });
+
+  async function readMessage(rawText: string, files: SlackFileObject[] | undefined) {
+    const { attachments, refused } = slackAttachments(files, settings.apiUrl);
+    const fetched = await fetchAttachments(attachments, { headers: fileHeaders });
+    const text = questionWithCode(questionText(rawText, botUserId), fetched.code);
+    return { text, image: fetched.image?.bytes ?? null, skipped: [...refused, ...fetched.skipped] };
+  }
+
+  /** Said to the asker only, in the thread; a failure to say it is logged, not thrown. */
+  async function tell(client: webApi.WebClient, to: Destination, user: string, text: string) {
+    const { messages } = slackReply(text);
+    const first = messages[0];
+    if (!first) return;
+    await client.chat
+      .postEphemeral({
+        channel: to.channel,
+        user,
+        ...(to.threadTs ? { thread_ts: to.threadTs } : {}),
+        text: first.text,
+        blocks: first.blocks,
+      })
+      .catch((e: unknown) =>
+        log.warn("an ephemeral message failed", { error: platformError(e) ?? String(e) }),
+      );
+  }
+
+  async function onMessage(e: SlackMessageEvent, client: webApi.WebClient): Promise<void> {
+    if (!shouldAnswerEvent(e, botUserId)) return;
+    const user = e.user as string;
+    const to: Destination = { channel: e.channel, threadTs: replyThread(e) };
+    const verdict = limit.take(user);
+    if (verdict === "drop") return;
+    if (verdict === "warn") return tell(client, to, user, SLOW_TEXT(limit.waitSeconds(user)));
+    let answer: ImageReply | null = null;
+    try {
+      const { text, image, skipped } = await readMessage(e.text ?? "", e.files);
+      const raw = await answerer({ text }, image);
+      answer = { reply: { ...raw.reply, text: withSkippedNote(raw.reply.text, skipped) }, files: raw.files };
+      if (!answer.reply.understood && e.channel_type !== "im")
+        return tell(client, to, user, answer.reply.text);
+      await postAnswer(client, to, answer);
+    } catch (err) {
+      const code = platformError(err);
+      if ((code === "not_in_channel" || code === "channel_not_found") && answer)
+        return tell(client, to, user, `${NOT_IN_CHANNEL}\n\n${answer.reply.text}`);
+      const id = errorId();
+      log.error("answering a message failed", { id, code, error: (err as Error).stack ?? String(err) });
+      await tell(client, to, user, ERROR_TEXT(id));
+    }
+  }
+
+  type Respond = (message: Record<string, unknown>) => Promise<unknown>;
+
+  async function onCommand(
+    rawText: string,
+    user: string,
+    channel: string,
+    respond: Respond,
+    client: webApi.WebClient,
+  ): Promise<void> {
+    const privately = (text: string) => respond({ response_type: "ephemeral", ...firstMessage(text) });
+    const verdict = limit.take(user);
+    if (verdict === "drop") return;
+    if (verdict === "warn") return void (await privately(SLOW_TEXT(limit.waitSeconds(user))));
+    const question = decodeSlackText(rawText).trim();
+    if (question === "") return void (await privately(EMPTY_COMMAND));
+    try {
+      const answer = await answerer({ text: question }, null);
+      if (!answer.reply.understood) return void (await privately(answer.reply.text));
+      const reply = slackReply(answer.reply.text, answer.files);
+      for (const m of reply.messages)
+        await respond({ response_type: "in_channel", text: m.text, blocks: m.blocks });
+      if (reply.files.length > 0)
+        await uploadFiles(client, { channel }, reply.files).catch(async (e: unknown) => {
+          const code = platformError(e);
+          if (code !== "not_in_channel" && code !== "channel_not_found") throw e;
+          await privately(
+            "I'm not a member of this channel, so I could not attach the files (the whole answer or the pictures). Add me with `/invite @shapebot`, or ask me in a direct message.",
+          );
+        });
+    } catch (err) {
+      const id = errorId();
+      log.error("answering /shape failed", { id, error: (err as Error).stack ?? String(err) });
+      await privately(ERROR_TEXT(id)).catch(() => {});
+    }
+  }
+
+  async function onShortcut(
+    message: SlackMessageEvent,
+    user: string,
+    channel: string,
+    respond: Respond,
+    client: webApi.WebClient,
+  ): Promise<void> {
+    const privately = (text: string) => respond({ response_type: "ephemeral", ...firstMessage(text) });
+    const verdict = limit.take(user);
+    if (verdict === "drop") return;
+    if (verdict === "warn") return void (await privately(SLOW_TEXT(limit.waitSeconds(user))));
+    let answer: ImageReply | null = null;
+    try {
+      const { text, image, skipped } = await readMessage(message.text ?? "", message.files);
+      const raw = await answerer({ text }, image);
+      answer = { reply: { ...raw.reply, text: withSkippedNote(raw.reply.text, skipped) }, files: raw.files };
+      if (!answer.reply.understood) return void (await privately(answer.reply.text));
+      await postAnswer(client, { channel, threadTs: replyThread(message) }, answer);
+    } catch (err) {
+      const code = platformError(err);
+      if ((code === "not_in_channel" || code === "channel_not_found") && answer)
+        return void (await privately(`${NOT_IN_CHANNEL}\n\n${answer.reply.text}`));
+      const id = errorId();
+      log.error("answering a shortcut failed", { id, code, error: (err as Error).stack ?? String(err) });
+      await privately(ERROR_TEXT(id)).catch(() => {});
+    }
+  }
+
+  const started = (async () => {
+    const auth = await app.client.auth.test();
+    botUserId = auth.user_id ?? "";
+    const server = socketMode
+      ? await app.start()
+      : await app.start({ port: settings.port, ...(settings.host ? { host: settings.host } : {}) });
+    ready = true;
+    const address = !socketMode ? ((server as Server).address() as AddressInfo | null) : null;
+    log.info("slack ready", { mode: socketMode ? "socket" : "http", port: address?.port ?? null, botUserId });
+    return { port: address?.port ?? null, botUserId };
+  })();
+
+  return {
+    app,
+    ready: started,
+    async stop() {
+      ready = false;
+      await Promise.allSettled([...inFlight]);
+      await app.stop().catch(() => {});
+    },
+  };
+}
+
+/** An answer's first Slack message (a user mistake or a note is never long). */
+function firstMessage(text: string) {
+  const m = slackReply(text).messages[0];
+  return m ? { text: m.text, blocks: m.blocks } : { text };
+}
+
+function errorId(): string {
+  return Math.random().toString(36).slice(2, 10);
+}
