@@ -123,8 +123,7 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
 
   /** Said to the asker only, in the thread; a failure to say it is logged, not thrown. */
   async function tell(client: webApi.WebClient, to: Destination, user: string, text: string) {
-    const { messages } = slackReply(text);
-    const first = messages[0];
+    const first = slackReply(text, [], false).messages[0];
     if (!first) return;
     await client.chat
       .postEphemeral({
@@ -253,7 +252,7 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
 
 /** An answer's first Slack message (a user mistake or a note is never long). */
 function firstMessage(text: string) {
-  const m = slackReply(text).messages[0];
+  const m = slackReply(text, [], false).messages[0];
   return m ? { text: m.text, blocks: m.blocks } : { text };
 }
 

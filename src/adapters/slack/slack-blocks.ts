@@ -35,17 +35,25 @@ export interface SlackReply {
   files: SlackFile[];
 }
 
-export function slackReply(answer: string, pngs: ReplyFile[] = []): SlackReply {
+/**
+ * `canUpload: false` (an ephemeral message, which cannot carry files): a long answer is cut after
+ * its head with a note saying so, instead of pointing at a summary.txt that will not come.
+ */
+export function slackReply(answer: string, pngs: ReplyFile[] = [], canUpload = true): SlackReply {
   const text = bareFences(answer);
   let sections = mrkdwnSections(text, SECTION_LIMIT);
   const files: SlackFile[] = [];
   if (sections.length > INLINE_SECTIONS) {
-    const note = `\n_(The whole answer, ${answer.length.toLocaleString("en-US")} characters, is in summary.txt below.)_`;
+    const size = answer.length.toLocaleString("en-US");
+    const note = canUpload
+      ? `\n_(The whole answer, ${size} characters, is in summary.txt below.)_`
+      : `\n_(The answer goes on: ${size} characters in all, more than fits here.)_`;
     sections = mrkdwnSections(text, SECTION_LIMIT - note.length).slice(0, HEAD_SECTIONS);
     sections[sections.length - 1] += note;
-    files.push({ filename: "summary.txt", title: "The whole answer", data: Buffer.from(answer, "utf8") });
+    if (canUpload)
+      files.push({ filename: "summary.txt", title: "The whole answer", data: Buffer.from(answer, "utf8") });
   }
-  files.push(...pngs.map((p) => ({ filename: p.name, title: p.caption, data: p.png })));
+  if (canUpload) files.push(...pngs.map((p) => ({ filename: p.name, title: p.caption, data: p.png })));
   const blocks = sections.map((s): SectionBlock => ({ type: "section", text: { type: "mrkdwn", text: s } }));
   return { messages: [{ text: fallbackText(answer), blocks }], files };
 }

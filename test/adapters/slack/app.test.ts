@@ -253,6 +253,31 @@ describe("Slack adapter", () => {
     expect(fake.state.messages).toHaveLength(0);
   });
 
+  it("/shape in a channel the app is not in: the answer through response_url, a note instead of the files", async () => {
+    const { fake, url } = await setup({
+      fakeOptions: { ids: { channelId: "C0OUTSIDE" }, notInChannel: ["C0OUTSIDE"] },
+    });
+    const responseUrl = fake.responseUrl();
+    await send(
+      fake,
+      url,
+      fake.slashCommand({
+        command: "/shape",
+        text: "conv 24 filters 8x8 stride 2 on 128x128x3",
+        response_url: responseUrl,
+      }),
+    );
+    const answer = await fake.waitFor("responseUrlPosts", undefined, 10_000);
+    expect((answer.body as { response_type: string }).response_type).toBe("in_channel");
+    const note = await fake.waitFor(
+      "responseUrlPosts",
+      (p) => (p.body as { response_type: string }).response_type === "ephemeral",
+      10_000,
+    );
+    expect((note.body as { text: string }).text).toMatch(/not a member of this channel.*\/invite @shapebot/);
+    expect(fake.state.fileShares).toHaveLength(0);
+  });
+
   it("the message shortcut answers in the thread of the message it was used on", async () => {
     const { fake, url } = await setup();
     const ts = "1700000123.000200";

@@ -81,6 +81,31 @@ describe("npm start with Slack credentials", () => {
     expect(code).toBe(0);
   }, 30_000);
 
+  it("with SLACK_APP_TOKEN it uses Socket Mode: no signing secret needed, events over the WebSocket", async () => {
+    fake = await startFakeSlack();
+    const port = await freePort();
+    const { child: c, stderr } = start({
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_APP_TOKEN: fake.appToken,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+    });
+    await until(() => stderr().includes('"slack ready"'), 15_000);
+    expect(stderr()).toContain('"mode":"socket"');
+    expect(fake.state.socketConnections).toHaveLength(1);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const envelope = fake.socketSendEvent(
+      fake.eventCallback({ type: "app_mention", text: "conv 3x3 on 8x8x1" }),
+    );
+    await fake.waitFor("socketAcks", (a) => a.envelope_id === envelope.envelope_id, 5000);
+    const posted = await fake.waitFor("messages", undefined, 10_000);
+    expect(JSON.stringify(posted.blocks)).toContain("(None, 6, 6, 1)");
+    expect(stderr()).not.toContain(fake.appToken);
+    c.kill("SIGTERM");
+    const [code] = await once(c, "exit");
+    expect(code).toBe(0);
+  }, 30_000);
+
   it("a token Slack refuses, or a missing signing secret, says so and exits 78", async () => {
     fake = await startFakeSlack();
     const refused = start({

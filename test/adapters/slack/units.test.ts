@@ -75,6 +75,15 @@ describe("Slack reply blocks", () => {
     expect(r.files[0]?.data.toString("utf8")).toBe(answer);
   });
 
+  it("an ephemeral answer (no files possible) is cut after its head and says so", () => {
+    const answer = `head\n${"│ a row of a long table │\n".repeat(2000)}`;
+    const r = slackReply(answer, [{ name: "a.png", png: Buffer.from("p"), caption: "a" }], false);
+    expect(r.files).toEqual([]);
+    const blocks = r.messages[0]?.blocks ?? [];
+    expect(blocks).toHaveLength(2);
+    expect(blocks[1]?.text.text).toMatch(/The answer goes on: [\d,]+ characters in all/);
+  });
+
   it("never a section over 3,000 characters, never over 50 blocks, and the text comes back whole", () => {
     const line = fc.oneof(
       fc.string({ maxLength: 200 }),
