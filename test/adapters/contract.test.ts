@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/adapters/cli.js";
 import { type DiscordBot, startDiscordBot } from "../../src/adapters/discord/discord-bot.js";
 import { replyParts } from "../../src/adapters/discord/reply-parts.js";
 import { createLog } from "../../src/adapters/log.js";
@@ -9,6 +8,7 @@ import { decodeSlackText, escapeMrkdwn } from "../../src/adapters/slack/slack-te
 import { answerWithFiles } from "../../src/core/attachments.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/fake-discord.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/fake-slack.js";
+import { cliOutput } from "./cli-output.js";
 
 // The contract every adapter keeps: the same message gets the same table as the CLI prints —
 // through the real discord.js client and the real Bolt app, each against its local fake platform,
@@ -31,18 +31,6 @@ function firstTable(text: string): string {
   const joined = text.replace(/\n```\n```[^\n`]*\n/g, "\n");
   const m = /```[^\n`]*\n([\s\S]*?)\n```/.exec(joined);
   return m?.[1] ?? "";
-}
-
-async function cli(text: string): Promise<string> {
-  let out = "";
-  await runCli(["-"], {
-    readStdin: () => text,
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: () => {},
-  });
-  return out;
 }
 
 let discord: { fake: FakeDiscord; bot: DiscordBot };
@@ -85,7 +73,7 @@ describe("the same message, the same table: CLI, Discord, Slack", () => {
   for (const name of MESSAGES)
     it(name, async () => {
       const text = read(name);
-      const expected = firstTable(await cli(text));
+      const expected = firstTable(await cliOutput(text));
       expect(expected.split("\n").length).toBeGreaterThan(3);
 
       // Discord: a mention; the reply and the messages after it, in order.

@@ -53,6 +53,8 @@ const ERROR_TEXT = (id: string) =>
 const SLOW_TEXT = (s: number) => `You are asking faster than I answer; try again in ${s} s.`;
 const NOT_IN_CHANNEL =
   "I can't post in this channel because I'm not a member of it. Add me with `/invite @shapebot` and ask again; until then only you see this answer.";
+const NO_FILES_HERE =
+  "I'm not a member of this channel, so I could not attach the files (the whole answer or the pictures). Add me with `/invite @shapebot`, or ask me in a direct message.";
 const EMPTY_COMMAND =
   "Paste a model after /shape, or ask in words: `/shape conv 24 filters 8x8 stride 2 on 128x128x3`.";
 
@@ -108,11 +110,92 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
     await ack();
     if (shortcut.type !== "message_action") return;
     const message = shortcut.message as unknown as SlackMessageEvent;
-    await track(onShortcut(message, shortcut.user.id, shortcut.channel.id, respond, client));
+    const to = { channel: shortcut.channel.id, threadTs: replyThread(message) };
+    const asker = { user: shortcut.user.id, privately: viaResponseUrl(respond) };
+    await track(answerMessage(message, to, asker, client, false));
   });
   app.error(async (e) => {
     log.error("slack app error", { error: e.message, code: (e as { code?: string }).code ?? null });
   });
+
+  /** Who asked, and how to say something to them alone. */
+  interface Asker {
+    user: string;
+    privately(text: string): Promise<unknown>;
+  }
+
+  /** The per-user limit: true to answer; the slow-down note is said (once) otherwise. */
+  async function admitted(asker: Asker): Promise<boolean> {
+    const verdict = limit.take(asker.user);
+    if (verdict === "warn") await asker.privately(SLOW_TEXT(limit.waitSeconds(asker.user)));
+    return verdict === "ok";
+  }
+
+  async function onMessage(e: SlackMessageEvent, client: webApi.WebClient): Promise<void> {
+    if (!shouldAnswerEvent(e, botUserId)) return;
+    const to: Destination = { channel: e.channel, threadTs: replyThread(e) };
+    const user = e.user as string;
+    const asker = { user, privately: (text: string) => tell(client, to, user, text) };
+    // In a DM a mistake is as private as anything else: answered in the thread like an answer.
+    await answerMessage(e, to, asker, client, e.channel_type === "im");
+  }
+
+  /** A message (mentioned, DMed or picked by the shortcut) answered in its thread. */
+  async function answerMessage(
+    message: { text?: string; files?: SlackFileObject[] },
+    to: Destination,
+    asker: Asker,
+    client: webApi.WebClient,
+    mistakesInThread: boolean,
+  ): Promise<void> {
+    if (!(await admitted(asker))) return;
+    let answer: ImageReply | null = null;
+    try {
+      const { text, image, skipped } = await readMessage(message.text ?? "", message.files);
+      const raw = await answerer({ text }, image);
+      answer = { reply: { ...raw.reply, text: withSkippedNote(raw.reply.text, skipped) }, files: raw.files };
+      if (!answer.reply.understood && !mistakesInThread)
+        return void (await asker.privately(answer.reply.text));
+      await postAnswer(client, to, answer);
+    } catch (err) {
+      if (notInChannel(err) && answer)
+        return void (await asker.privately(`${NOT_IN_CHANNEL}\n\n${answer.reply.text}`));
+      await apologise(asker, "answering a message failed", err);
+    }
+  }
+
+  async function onCommand(
+    rawText: string,
+    user: string,
+    channel: string,
+    respond: Respond,
+    client: webApi.WebClient,
+  ): Promise<void> {
+    const asker = { user, privately: viaResponseUrl(respond) };
+    if (!(await admitted(asker))) return;
+    const question = decodeSlackText(rawText).trim();
+    if (question === "") return void (await asker.privately(EMPTY_COMMAND));
+    try {
+      const answer = await answerer({ text: question }, null);
+      if (!answer.reply.understood) return void (await asker.privately(answer.reply.text));
+      const reply = slackReply(answer.reply.text, answer.files);
+      for (const m of reply.messages)
+        await respond({ response_type: "in_channel", text: m.text, blocks: m.blocks });
+      if (reply.files.length > 0)
+        await uploadFiles(client, { channel }, reply.files).catch(async (e: unknown) => {
+          if (!notInChannel(e)) throw e;
+          await asker.privately(NO_FILES_HERE);
+        });
+    } catch (err) {
+      await apologise(asker, "answering /shape failed", err);
+    }
+  }
+
+  async function apologise(asker: Asker, what: string, err: unknown): Promise<void> {
+    const id = errorId();
+    log.error(what, { id, code: platformError(err), error: (err as Error).stack ?? String(err) });
+    await asker.privately(ERROR_TEXT(id)).catch(() => {});
+  }
 
   async function readMessage(rawText: string, files: SlackFileObject[] | undefined) {
     const { attachments, refused } = slackAttachments(files, settings.apiUrl);
@@ -123,108 +206,16 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
 
   /** Said to the asker only, in the thread; a failure to say it is logged, not thrown. */
   async function tell(client: webApi.WebClient, to: Destination, user: string, text: string) {
-    const first = slackReply(text, [], false).messages[0];
-    if (!first) return;
     await client.chat
       .postEphemeral({
         channel: to.channel,
         user,
         ...(to.threadTs ? { thread_ts: to.threadTs } : {}),
-        text: first.text,
-        blocks: first.blocks,
+        ...firstMessage(text),
       })
       .catch((e: unknown) =>
         log.warn("an ephemeral message failed", { error: platformError(e) ?? String(e) }),
       );
-  }
-
-  async function onMessage(e: SlackMessageEvent, client: webApi.WebClient): Promise<void> {
-    if (!shouldAnswerEvent(e, botUserId)) return;
-    const user = e.user as string;
-    const to: Destination = { channel: e.channel, threadTs: replyThread(e) };
-    const verdict = limit.take(user);
-    if (verdict === "drop") return;
-    if (verdict === "warn") return tell(client, to, user, SLOW_TEXT(limit.waitSeconds(user)));
-    let answer: ImageReply | null = null;
-    try {
-      const { text, image, skipped } = await readMessage(e.text ?? "", e.files);
-      const raw = await answerer({ text }, image);
-      answer = { reply: { ...raw.reply, text: withSkippedNote(raw.reply.text, skipped) }, files: raw.files };
-      if (!answer.reply.understood && e.channel_type !== "im")
-        return tell(client, to, user, answer.reply.text);
-      await postAnswer(client, to, answer);
-    } catch (err) {
-      const code = platformError(err);
-      if ((code === "not_in_channel" || code === "channel_not_found") && answer)
-        return tell(client, to, user, `${NOT_IN_CHANNEL}\n\n${answer.reply.text}`);
-      const id = errorId();
-      log.error("answering a message failed", { id, code, error: (err as Error).stack ?? String(err) });
-      await tell(client, to, user, ERROR_TEXT(id));
-    }
-  }
-
-  type Respond = (message: Record<string, unknown>) => Promise<unknown>;
-
-  async function onCommand(
-    rawText: string,
-    user: string,
-    channel: string,
-    respond: Respond,
-    client: webApi.WebClient,
-  ): Promise<void> {
-    const privately = (text: string) => respond({ response_type: "ephemeral", ...firstMessage(text) });
-    const verdict = limit.take(user);
-    if (verdict === "drop") return;
-    if (verdict === "warn") return void (await privately(SLOW_TEXT(limit.waitSeconds(user))));
-    const question = decodeSlackText(rawText).trim();
-    if (question === "") return void (await privately(EMPTY_COMMAND));
-    try {
-      const answer = await answerer({ text: question }, null);
-      if (!answer.reply.understood) return void (await privately(answer.reply.text));
-      const reply = slackReply(answer.reply.text, answer.files);
-      for (const m of reply.messages)
-        await respond({ response_type: "in_channel", text: m.text, blocks: m.blocks });
-      if (reply.files.length > 0)
-        await uploadFiles(client, { channel }, reply.files).catch(async (e: unknown) => {
-          const code = platformError(e);
-          if (code !== "not_in_channel" && code !== "channel_not_found") throw e;
-          await privately(
-            "I'm not a member of this channel, so I could not attach the files (the whole answer or the pictures). Add me with `/invite @shapebot`, or ask me in a direct message.",
-          );
-        });
-    } catch (err) {
-      const id = errorId();
-      log.error("answering /shape failed", { id, error: (err as Error).stack ?? String(err) });
-      await privately(ERROR_TEXT(id)).catch(() => {});
-    }
-  }
-
-  async function onShortcut(
-    message: SlackMessageEvent,
-    user: string,
-    channel: string,
-    respond: Respond,
-    client: webApi.WebClient,
-  ): Promise<void> {
-    const privately = (text: string) => respond({ response_type: "ephemeral", ...firstMessage(text) });
-    const verdict = limit.take(user);
-    if (verdict === "drop") return;
-    if (verdict === "warn") return void (await privately(SLOW_TEXT(limit.waitSeconds(user))));
-    let answer: ImageReply | null = null;
-    try {
-      const { text, image, skipped } = await readMessage(message.text ?? "", message.files);
-      const raw = await answerer({ text }, image);
-      answer = { reply: { ...raw.reply, text: withSkippedNote(raw.reply.text, skipped) }, files: raw.files };
-      if (!answer.reply.understood) return void (await privately(answer.reply.text));
-      await postAnswer(client, { channel, threadTs: replyThread(message) }, answer);
-    } catch (err) {
-      const code = platformError(err);
-      if ((code === "not_in_channel" || code === "channel_not_found") && answer)
-        return void (await privately(`${NOT_IN_CHANNEL}\n\n${answer.reply.text}`));
-      const id = errorId();
-      log.error("answering a shortcut failed", { id, code, error: (err as Error).stack ?? String(err) });
-      await privately(ERROR_TEXT(id)).catch(() => {});
-    }
   }
 
   const started = (async () => {
@@ -250,7 +241,19 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
   };
 }
 
-/** An answer's first Slack message (a user mistake or a note is never long). */
+type Respond = (message: Record<string, unknown>) => Promise<unknown>;
+
+/** Ephemeral through a command's or shortcut's response_url. */
+function viaResponseUrl(respond: Respond) {
+  return (text: string) => respond({ response_type: "ephemeral", ...firstMessage(text) });
+}
+
+function notInChannel(e: unknown): boolean {
+  const code = platformError(e);
+  return code === "not_in_channel" || code === "channel_not_found";
+}
+
+/** An answer's first Slack message, for a place that cannot carry files. */
 function firstMessage(text: string) {
   const m = slackReply(text, [], false).messages[0];
   return m ? { text: m.text, blocks: m.blocks } : { text };

@@ -1,40 +1,23 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeDiscord, startFakeDiscord } from "../../fakes/discord/fake-discord.js";
+import { killAll, startMain } from "../main-process.js";
 
 // `npm start` as an operator runs it: only DISCORD_TOKEN, DISCORD_APPLICATION_ID and
 // DISCORD_API_URL set, against the local fake Discord; stdin is never read; SIGTERM ends it.
 
-const MAIN = join(process.cwd(), "src", "main.ts");
 let fake: FakeDiscord | null = null;
-let child: ChildProcess | null = null;
 
 afterEach(async () => {
-  if (child && child.exitCode === null) child.kill("SIGKILL");
+  killAll();
   await fake?.close();
   fake = null;
-  child = null;
 });
-
-function start(env: Record<string, string>): { child: ChildProcess; stderr: () => string } {
-  let stderr = "";
-  const c = spawn(process.execPath, ["--import", "tsx", MAIN], {
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  c.stderr?.on("data", (d) => {
-    stderr += String(d);
-  });
-  child = c;
-  return { child: c, stderr: () => stderr };
-}
 
 describe("npm start with Discord credentials", () => {
   it("answers a mention, never reads stdin, and stops cleanly on SIGTERM", async () => {
     fake = await startFakeDiscord();
-    const { child: c, stderr } = start({
+    const { child: c, stderr } = startMain({
       DISCORD_TOKEN: "test-token",
       DISCORD_APPLICATION_ID: fake.ids.applicationId,
       DISCORD_API_URL: fake.apiUrl,
@@ -62,7 +45,7 @@ describe("npm start with Discord credentials", () => {
 
   it("a refused privileged intent (4014) says what to enable and exits 78", async () => {
     fake = await startFakeDiscord({ identifyCloseCode: 4014 });
-    const { child: c, stderr } = start({
+    const { child: c, stderr } = startMain({
       DISCORD_TOKEN: "test-token",
       DISCORD_API_URL: fake.apiUrl,
       SHAPEBOT_DISCORD_CHANNELS: fake.ids.channelId,
@@ -76,7 +59,7 @@ describe("npm start with Discord credentials", () => {
 describe("npm start with SHAPEBOT_SHARDS", () => {
   it("spawns one process per shard, each identifying with its [id, count]", async () => {
     fake = await startFakeDiscord();
-    const { child: c } = start({
+    const { child: c } = startMain({
       DISCORD_TOKEN: "test-token",
       DISCORD_API_URL: fake.apiUrl,
       SHAPEBOT_SHARDS: "2",

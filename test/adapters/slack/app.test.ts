@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { fetchAttachments } from "../../../src/adapters/attachments.js";
-import { runCli } from "../../../src/adapters/cli.js";
 import { createLog } from "../../../src/adapters/log.js";
 import { type SlackBot, type SlackSettings, startSlackApp } from "../../../src/adapters/slack/slack-app.js";
 import { bareFences, decodeSlackText, escapeMrkdwn } from "../../../src/adapters/slack/slack-text.js";
 import { answerWithFiles } from "../../../src/core/attachments.js";
 import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from "../../fakes/slack/fake-slack.js";
+import { cliOutput } from "../cli-output.js";
 
 // The real Slack adapter (a Bolt App with its HTTP receiver, or Socket Mode) against the local fake
 // Slack on 127.0.0.1: signed requests in, Web API calls and response_url posts out, in Slack's
@@ -72,7 +72,22 @@ async function send(f: FakeSlack, url: string, body: unknown, headers: Record<st
   return f.signedRequest(url, text, { secret: f.signingSecret, headers });
 }
 
+/** /shape with `text`, from the default user in the default channel. */
+async function shape(f: FakeSlack, url: string, text: string) {
+  const responseUrl = f.responseUrl();
+  const res = await send(f, url, f.slashCommand({ command: "/shape", text, response_url: responseUrl }));
+  return { responseUrl, res };
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The real answer, `ms` late: a slow step to show what is sent before the answer is ready. */
+const slowAnswerer =
+  (ms: number): SlackSettings["answerer"] =>
+  async (request, image, options) => {
+    await sleep(ms);
+    return answerWithFiles(request, image, options);
+  };
 
 describe("Slack adapter", () => {
   it("a mention with pasted code gets the CLI's table in the thread under it", async () => {
@@ -86,14 +101,7 @@ describe("Slack adapter", () => {
     expect(posted.channel).toBe(fake.ids.channelId);
     expect(posted.args.thread_ts).toBe(ev.event.ts);
     // The same text the CLI prints for this message, with Slack's bare ``` fences.
-    let cli = "";
-    await runCli(["-"], {
-      readStdin: () => SEED,
-      stdout: (t) => {
-        cli += t;
-      },
-      stderr: () => {},
-    });
+    const cli = await cliOutput(SEED);
     expect(shown(posted.blocks)).toBe(bareFences(cli.trimEnd()));
     expect(shown(posted.blocks)).toContain("conv_1 (Conv2D)");
     expect(posted.text).toBe(escapeMrkdwn((cli.split("\n")[0] as string).trimEnd()));
@@ -200,21 +208,8 @@ describe("Slack adapter", () => {
   });
 
   it("/shape acks at once with an empty body, then answers in the channel through response_url", async () => {
-    const slow: SlackSettings["answerer"] = async (request, image, options) => {
-      await sleep(1500);
-      return answerWithFiles(request, image, options);
-    };
-    const { fake, url } = await setup({ answerer: slow });
-    const responseUrl = fake.responseUrl();
-    const res = await send(
-      fake,
-      url,
-      fake.slashCommand({
-        command: "/shape",
-        text: asSlackSends("conv 24 filters 8x8 stride 2 on 128x128x3"),
-        response_url: responseUrl,
-      }),
-    );
+    const { fake, url } = await setup({ answerer: slowAnswerer(1500) });
+    const { res } = await shape(fake, url, asSlackSends("conv 24 filters 8x8 stride 2 on 128x128x3"));
     expect(res.status).toBe(200);
     expect(res.text).toBe("");
     // The ack is back long before the (slowed) answer, well within Slack's 3 seconds.
@@ -232,20 +227,10 @@ describe("Slack adapter", () => {
 
   it("/shape with something it cannot read answers the asker only", async () => {
     const { fake, url } = await setup();
-    const responseUrl = fake.responseUrl();
-    await send(
-      fake,
-      url,
-      fake.slashCommand({
-        command: "/shape",
-        text: "what is the meaning of life",
-        response_url: responseUrl,
-      }),
-    );
+    await shape(fake, url, "what is the meaning of life");
     const post = await fake.waitFor("responseUrlPosts", undefined, 10_000);
     expect((post.body as { response_type: string }).response_type).toBe("ephemeral");
-    const empty = fake.responseUrl();
-    await send(fake, url, fake.slashCommand({ command: "/shape", text: "  ", response_url: empty }));
+    const { responseUrl: empty } = await shape(fake, url, "  ");
     const hint = await fake.waitFor("responseUrlPosts", (p) => p.url === empty);
     expect((hint.body as { response_type: string; text: string }).text).toMatch(
       /Paste a model after \/shape/,
@@ -257,16 +242,7 @@ describe("Slack adapter", () => {
     const { fake, url } = await setup({
       fakeOptions: { ids: { channelId: "C0OUTSIDE" }, notInChannel: ["C0OUTSIDE"] },
     });
-    const responseUrl = fake.responseUrl();
-    await send(
-      fake,
-      url,
-      fake.slashCommand({
-        command: "/shape",
-        text: "conv 24 filters 8x8 stride 2 on 128x128x3",
-        response_url: responseUrl,
-      }),
-    );
+    await shape(fake, url, "conv 24 filters 8x8 stride 2 on 128x128x3");
     const answer = await fake.waitFor("responseUrlPosts", undefined, 10_000);
     expect((answer.body as { response_type: string }).response_type).toBe("in_channel");
     const note = await fake.waitFor(
@@ -331,11 +307,7 @@ describe("Slack adapter", () => {
   });
 
   it("a retried delivery (x-slack-retry-num) arriving while the first is being answered is answered once", async () => {
-    const slow: SlackSettings["answerer"] = async (request, image, options) => {
-      await sleep(500);
-      return answerWithFiles(request, image, options);
-    };
-    const { fake, url } = await setup({ answerer: slow });
+    const { fake, url } = await setup({ answerer: slowAnswerer(500) });
     const ev = fake.eventCallback({ type: "app_mention", text: "conv 3x3 on 8x8x1" });
     expect((await send(fake, url, ev)).status).toBe(200);
     const retry = await send(fake, url, ev, {

@@ -1,23 +1,19 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeSlack, startFakeSlack } from "../../fakes/slack/fake-slack.js";
+import { killAll, startMain } from "../main-process.js";
 
 // `npm start` as an operator runs it: only SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL
 // and PORT set, against the local fake Slack; signed requests to 127.0.0.1:PORT; stdin is never
 // read; SIGTERM ends it.
 
-const MAIN = join(process.cwd(), "src", "main.ts");
 let fake: FakeSlack | null = null;
-let child: ChildProcess | null = null;
 
 afterEach(async () => {
-  if (child && child.exitCode === null) child.kill("SIGKILL");
+  killAll();
   await fake?.close();
   fake = null;
-  child = null;
 });
 
 async function freePort(): Promise<number> {
@@ -27,19 +23,6 @@ async function freePort(): Promise<number> {
   server.close();
   await once(server, "close");
   return port;
-}
-
-function start(env: Record<string, string>): { child: ChildProcess; stderr: () => string } {
-  let stderr = "";
-  const c = spawn(process.execPath, ["--import", "tsx", MAIN], {
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  c.stderr?.on("data", (d) => {
-    stderr += String(d);
-  });
-  child = c;
-  return { child: c, stderr: () => stderr };
 }
 
 async function until(check: () => boolean, ms: number): Promise<void> {
@@ -54,7 +37,7 @@ describe("npm start with Slack credentials", () => {
   it("answers a signed mention on PORT, never reads stdin, and stops cleanly on SIGTERM", async () => {
     fake = await startFakeSlack();
     const port = await freePort();
-    const { child: c, stderr } = start({
+    const { child: c, stderr } = startMain({
       SLACK_BOT_TOKEN: fake.botToken,
       SLACK_SIGNING_SECRET: fake.signingSecret,
       SLACK_API_URL: fake.apiUrl,
@@ -84,7 +67,7 @@ describe("npm start with Slack credentials", () => {
   it("with SLACK_APP_TOKEN it uses Socket Mode: no signing secret needed, events over the WebSocket", async () => {
     fake = await startFakeSlack();
     const port = await freePort();
-    const { child: c, stderr } = start({
+    const { child: c, stderr } = startMain({
       SLACK_BOT_TOKEN: fake.botToken,
       SLACK_APP_TOKEN: fake.appToken,
       SLACK_API_URL: fake.apiUrl,
@@ -108,7 +91,7 @@ describe("npm start with Slack credentials", () => {
 
   it("a token Slack refuses, or a missing signing secret, says so and exits 78", async () => {
     fake = await startFakeSlack();
-    const refused = start({
+    const refused = startMain({
       SLACK_BOT_TOKEN: "xoxb-not-the-token",
       SLACK_SIGNING_SECRET: "secret",
       SLACK_API_URL: fake.apiUrl,
@@ -119,7 +102,7 @@ describe("npm start with Slack credentials", () => {
     expect(refused.stderr()).toContain("Slack refused SLACK_BOT_TOKEN");
     expect(refused.stderr()).toContain("invalid_auth");
     expect(refused.stderr()).not.toContain("xoxb-not-the-token");
-    const incomplete = start({ SLACK_BOT_TOKEN: fake.botToken });
+    const incomplete = startMain({ SLACK_BOT_TOKEN: fake.botToken });
     const [code2] = await once(incomplete.child, "exit");
     expect(code2).toBe(78);
     expect(incomplete.stderr()).toContain("SLACK_SIGNING_SECRET is not");
@@ -130,7 +113,7 @@ describe("SHAPEBOT_ADAPTERS", () => {
   it("runs only the adapters it names, and refuses a name it does not know", async () => {
     fake = await startFakeSlack();
     // Slack credentials set, but this process is the Discord worker: nothing to run, exit 78.
-    const worker = start({
+    const worker = startMain({
       SHAPEBOT_ADAPTERS: "discord",
       SLACK_BOT_TOKEN: fake.botToken,
       SLACK_SIGNING_SECRET: fake.signingSecret,
@@ -140,7 +123,7 @@ describe("SHAPEBOT_ADAPTERS", () => {
     expect(code).toBe(78);
     expect(worker.stderr()).toContain("names no adapter whose credentials are set");
     expect(fake.calls("auth.test")).toHaveLength(0);
-    const typo = start({ SHAPEBOT_ADAPTERS: "slak" });
+    const typo = startMain({ SHAPEBOT_ADAPTERS: "slak" });
     const [code2] = await once(typo.child, "exit");
     expect(code2).toBe(78);
     expect(typo.stderr()).toContain('"unknown":["slak"]');

@@ -18,6 +18,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { createDeflate, type Deflate, constants as zlibConstants } from "node:zlib";
 import { type WebSocket, WebSocketServer } from "ws";
+import { createRecorder } from "../recorder.js";
 import { boundaryOf, parseMultipart } from "./multipart.js";
 import {
   type AttachmentInput,
@@ -337,12 +338,6 @@ interface InteractionRecord {
   original: Json | null;
 }
 
-interface Waiter {
-  kind: RecordKind;
-  predicate: (item: Json) => boolean;
-  resolve: (item: Json) => void;
-}
-
 const ok = (body?: Json): ApiResponse => ({ status: body === undefined ? 204 : 200, body });
 const apiError = (status: number, code: number, message: string, errors?: Json): ApiResponse => ({
   status,
@@ -393,7 +388,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const ids: FakeIds = { ...makeIds(), ...options.ids };
   if (!options.ids?.applicationId) ids.applicationId = ids.botId;
   const state = emptyState();
-  const waiters = new Set<Waiter>();
   const servedFiles = new Map<string, { bytes: Buffer; contentType: string }>();
   const messages = new Map<string, Json>();
   const channels = new Map<string, Json>();
@@ -402,42 +396,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const commandSets = new Map<string, Json[]>();
   const injected: { matcher: RouteMatcher; remaining: number; respond: () => ApiResponse }[] = [];
 
-  function record<K extends RecordKind>(kind: K, item: RecordOf<K>): void {
-    (state[kind] as RecordOf<K>[]).push(item);
-    for (const w of waiters) {
-      if (w.kind === kind && w.predicate(item)) {
-        waiters.delete(w);
-        w.resolve(item);
-      }
-    }
-  }
-
-  function waitImpl<K extends RecordKind>(
-    kind: K,
-    predicate: (item: RecordOf<K>) => boolean,
-    timeoutMs: number,
-    includeExisting: boolean,
-  ): Promise<RecordOf<K>> {
-    if (includeExisting) {
-      const found = (state[kind] as RecordOf<K>[]).find(predicate);
-      if (found !== undefined) return Promise.resolve(found);
-    }
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        waiters.delete(waiter);
-        reject(new Error(`fake discord: no ${kind} matching within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const waiter: Waiter = {
-        kind,
-        predicate: predicate as (item: Json) => boolean,
-        resolve: (item) => {
-          clearTimeout(timer);
-          resolve(item);
-        },
-      };
-      waiters.add(waiter);
-    });
-  }
+  const recorder = createRecorder(state as unknown as Record<string, unknown[]>, "fake discord");
+  const record = <K extends RecordKind>(kind: K, item: RecordOf<K>) => recorder.record(kind, item);
 
   // ---------------------------------------------------------------- HTTP server
 
@@ -1307,17 +1267,21 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     state,
     options: opts,
     async close() {
-      for (const w of waiters) waiters.delete(w);
+      recorder.clearWaiters();
       for (const c of connections) c.ws.terminate();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
     waitFor(kind, predicate = () => true, timeoutMs = 2000) {
-      return waitImpl(kind, predicate, timeoutMs, true);
+      return recorder.waitFor(kind, predicate as (item: unknown) => boolean, timeoutMs) as Promise<
+        RecordOf<typeof kind>
+      >;
     },
     waitForNext(kind, predicate = () => true, timeoutMs = 2000) {
-      return waitImpl(kind, predicate, timeoutMs, false);
+      return recorder.waitForNext(kind, predicate as (item: unknown) => boolean, timeoutMs) as Promise<
+        RecordOf<typeof kind>
+      >;
     },
     dispatch,
     dispatchInteraction(payload) {

@@ -16,6 +16,7 @@ import type { AddressInfo } from "node:net";
 import { parse as parseQuery } from "node:querystring";
 import { type WebSocket, WebSocketServer } from "ws";
 import { boundaryOf, parseMultipart } from "../discord/multipart.js";
+import { createRecorder } from "../recorder.js";
 import {
   type EventInput,
   eventCallback,
@@ -284,12 +285,6 @@ export interface FakeSlack {
   signedRequest(url: string, body: string, opts?: SignedRequestOptions): Promise<SignedResponse>;
 }
 
-interface Waiter {
-  kind: RecordKind;
-  predicate: (item: Json) => boolean;
-  resolve: (item: Json) => void;
-}
-
 interface PendingUpload {
   fileId: string;
   filename: string;
@@ -397,7 +392,6 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const appToken = options.appToken ?? `xapp-1-${ids.apiAppId}-${randomBytes(6).toString("hex")}`;
   const signingSecret = options.signingSecret ?? randomBytes(16).toString("hex");
   const state = emptyState();
-  const waiters = new Set<Waiter>();
   const injected: Injection[] = [];
   const pendingUploads = new Map<string, PendingUpload>();
   const hostedFiles = new Map<string, HostedFile>();
@@ -408,42 +402,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const socketWaiters = new Set<() => void>();
   let socketSeq = 0;
 
-  function record<K extends RecordKind>(kind: K, item: RecordOf<K>): void {
-    (state[kind] as RecordOf<K>[]).push(item);
-    for (const w of waiters) {
-      if (w.kind === kind && w.predicate(item)) {
-        waiters.delete(w);
-        w.resolve(item);
-      }
-    }
-  }
-
-  function waitImpl<K extends RecordKind>(
-    kind: K,
-    predicate: (item: RecordOf<K>) => boolean,
-    timeoutMs: number,
-    includeExisting: boolean,
-  ): Promise<RecordOf<K>> {
-    if (includeExisting) {
-      const found = (state[kind] as RecordOf<K>[]).find(predicate);
-      if (found !== undefined) return Promise.resolve(found);
-    }
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        kind,
-        predicate: predicate as (item: Json) => boolean,
-        resolve: (item) => {
-          clearTimeout(timer);
-          resolve(item);
-        },
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(waiter);
-        reject(new Error(`fake slack: no matching ${kind} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      waiters.add(waiter);
-    });
-  }
+  const recorder = createRecorder(state as unknown as Record<string, unknown[]>, "fake slack");
+  const record = <K extends RecordKind>(kind: K, item: RecordOf<K>) => recorder.record(kind, item);
 
   // ------------------------------------------------------------------ HTTP plumbing
 
@@ -1023,7 +983,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     state,
     options: opts,
     async close() {
-      waiters.clear();
+      recorder.clearWaiters();
       // Bolt's SocketModeReceiver.stop() resolves before its close handshake finishes; terminating
       // mid-handshake makes undici log "WebSocket error". Let open/closing sockets finish (or close
       // them with 1001), then terminate whatever is left.
@@ -1042,10 +1002,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
     waitFor(kind, predicate = () => true, timeoutMs = 2000) {
-      return waitImpl(kind, predicate, timeoutMs, true);
+      return recorder.waitFor(kind, predicate as (item: unknown) => boolean, timeoutMs) as Promise<
+        RecordOf<typeof kind>
+      >;
     },
     waitForNext(kind, predicate = () => true, timeoutMs = 2000) {
-      return waitImpl(kind, predicate, timeoutMs, false);
+      return recorder.waitForNext(kind, predicate as (item: unknown) => boolean, timeoutMs) as Promise<
+        RecordOf<typeof kind>
+      >;
     },
     calls: (method) => state.requests.filter((r) => r.method === method),
     rateLimitNext(method, o = {}) {
