@@ -355,6 +355,16 @@ describe("Slack adapter", () => {
     expect(fake.state.ephemerals).toHaveLength(1);
   });
 
+  it("stop() finishes the answer in flight before it stops receiving", async () => {
+    const { fake, url } = await setup({ answerer: slowAnswerer(400) });
+    await send(fake, url, fake.eventCallback({ type: "app_mention", text: "conv 3x3 on 8x8x1" }));
+    await sleep(50);
+    await bot?.stop();
+    expect(fake.state.messages).toHaveLength(1);
+    await expect(fetch(url.replace("/slack/events", "/healthz"))).rejects.toThrow();
+    bot = null;
+  });
+
   it("serves /healthz and /readyz on the receiver's port", async () => {
     const { url } = await setup();
     const base = url.replace("/slack/events", "");
