@@ -1,12 +1,14 @@
+import { checkFixes } from "../diagnose/check-fixes.js";
+import { pastedFacts } from "../diagnose/pasted-error-facts.js";
+import { withInverseAnswer } from "../inverse/code-inverse.js";
 import type { Analysis } from "../model/analysis.js";
 import type { SkippedLine } from "../parse/ast.js";
+import { findPastedError, type PastedError } from "../parse/errors/pasted-error.js";
 import { looksLikeOutput } from "../parse/extract-code.js";
-import { analyzeKeras } from "../parse/keras/analyze-keras.js";
 import { parseMessage } from "../parse/parse-python.js";
 import { looksLikePlainQuestion, parsePlain, plainFromOptions } from "../parse/plain/parse-plain.js";
 import { buildPlainModel } from "../parse/plain/plain-builder.js";
 import type { ConceptTopic, PlainQuestion } from "../parse/plain/plain-question.js";
-import { analyzePytorch } from "../parse/torch/analyze-pytorch.js";
 import { conceptLines } from "../render/concepts.js";
 import { thousands } from "../render/format.js";
 import { jsonReply } from "../render/json-reply.js";
@@ -14,6 +16,12 @@ import { detectLang, type Lang, type Locale, localeFor } from "../render/locale/
 import { plainReply } from "../render/plain-reply.js";
 import { wordProblems } from "../render/problems.js";
 import { modelReply } from "../render/reply-text.js";
+import {
+  type TranslationAnswer,
+  type TranslationLimits,
+  translationAnswer,
+} from "../translate/translation-answer.js";
+import { analyzeParsed, type CodeContext } from "./analyze-code.js";
 import { parseInputOption } from "./input-option.js";
 import type { Reply } from "./reply.js";
 import { DEFAULT_LIMITS, type Limits, type Request } from "./request.js";
@@ -56,33 +64,40 @@ function answerText(request: Request, limits: Limits, keep: (a: Analysis) => voi
   }
 
   if (request.options) return answerOptions(request.options, loc, keep);
+  // "this Conv2D in PyTorch", "nn.Conv2d(3, 24, 8) in keras", "这个 Conv2D 用 PyTorch 怎么写".
+  const translated = translationAnswer(text, loc, translationLimits(limits), inputOverride);
+  if (translated) return translationReply(translated, keep);
   let plainish: boolean | undefined;
   const isPlain = () => (plainish ??= looksLikePlainQuestion(text));
   const framework = request.framework ?? detectFramework(text);
 
   const parsed = parseMessage(text, { maxStatesPerLine: limits.maxStatesPerLine });
+  // A framework error message pasted without a model: what it means, with its numbers.
+  const pasted = findPastedError(text);
   if (parsed.body.length === 0) {
+    if (pasted) return pastedErrorAnswer(pasted, loc);
     const first = parsed.skipped.find((s: SkippedLine) => s.looksLikeCode);
     if (first && !isPlain()) return notUnderstood(m.noPython(first.line, first.column, first.reason));
     return answerPlainText(text, request.framework ?? null, loc, keep);
   }
 
-  const evalLimits = { maxSteps: limits.maxEvalSteps, maxDepth: 64, maxCollection: 100_000 };
-  if (framework === "pytorch") {
-    const analysis = analyzePytorch(parsed, {
-      inputOverride,
-      maxLayers: limits.maxLayers,
-      proseLines: proseLines(text, parsed.skipped),
-      evalLimits,
-    });
-    if (!analysis) return notUnderstood(m.noTorchModel);
-    keep(analysis);
-    return modelAnswer(analysis, loc, conceptsAsked(text, parsed.skipped));
+  const context: CodeContext = { framework, inputOverride, limits };
+  const analysis = analyzeParsed(text, parsed, context);
+  if (!analysis) {
+    if (pasted) return pastedErrorAnswer(pasted, loc);
+    return notUnderstood(framework === "pytorch" ? m.noTorchModel : m.noKerasModel);
   }
-  const analysis = analyzeKeras(parsed, { inputOverride, maxLayers: limits.maxLayers, evalLimits });
-  if (!analysis) return notUnderstood(m.noKerasModel);
   keep(analysis);
-  return modelAnswer(analysis, loc, conceptsAsked(text, parsed.skipped));
+  const reply = modelAnswer(
+    analysis,
+    loc,
+    conceptsAsked(text, parsed.skipped),
+    text,
+    context,
+    pasted?.error ?? null,
+  );
+  // Inverse questions in the prose ("what input sizes work with this model?"): answered first.
+  return withInverseAnswer(reply, text, parsed.skipped, analysis, loc);
 }
 
 /** A plain-language question ("conv 24 filters 8x8 stride 2 on 128x128x3", "3x3 卷积 …"). */
@@ -130,26 +145,6 @@ function notUnderstoodText(word: string | null, loc: Locale): string {
   return `${loc.plain.notUnderstood(word)}\n  • ${a}\n  • ${b}`;
 }
 
-/**
- * Lines where a user may state the input size: lines outside ``` fences, lines the parser
- * skipped, and comments that mention the input.
- */
-function proseLines(message: string, skipped: SkippedLine[]): string[] {
-  const lines = message.split("\n");
-  const outsideFences: string[] = [];
-  let inFence = false;
-  for (const line of lines) {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    else if (!inFence) outsideFences.push(line);
-  }
-  const fenced = outsideFences.length < lines.length;
-  const prose = [...(fenced ? outsideFences : []), ...skipped.map((s) => lines[s.line - 1] ?? "")];
-  const comments = lines
-    .map((l) => /#(.*)$/.exec(l)?.[1] ?? "")
-    .filter((c) => /\binput|\bimages?\b|\bshape\b/i.test(c));
-  return [...prose, ...comments];
-}
-
 /** Concept questions in the prose around pasted code ("why is the output (None, 61, 61, 24) and not …?"). */
 function conceptsAsked(message: string, skipped: SkippedLine[]): ConceptTopic[] {
   const lines = message.split("\n");
@@ -164,11 +159,64 @@ function conceptsAsked(message: string, skipped: SkippedLine[]): ConceptTopic[] 
   return parsed.ok ? parsed.question.concepts.map((c) => c.topic).filter((t) => t !== "output_shape") : [];
 }
 
-function modelAnswer(analysis: Analysis, loc: Locale, concepts: ConceptTopic[]): Reply {
-  const problems = wordProblems(analysis.problems, loc);
-  const answers = conceptLines(concepts, analysis, loc);
+function modelAnswer(
+  analysis: Analysis,
+  loc: Locale,
+  concepts: ConceptTopic[],
+  message: string,
+  context: CodeContext,
+  pasted: PastedError | null = null,
+): Reply {
+  const fixes = checkFixes(message, analysis, context);
+  const problems = wordProblems(analysis.problems, loc, fixes);
+  const answers = [...pastedErrorLines(pasted, analysis, loc), ...conceptLines(concepts, analysis, loc)];
   const text = modelReply(analysis, problems, loc, { concepts: answers, notes: [], channelsTold: false });
   return { understood: true, text, json: jsonReply(analysis, problems, text) };
+}
+
+function translationLimits(limits: Limits): TranslationLimits {
+  const evalLimits = { maxSteps: limits.maxEvalSteps, maxDepth: 64, maxCollection: 100_000 };
+  return { maxLayers: limits.maxLayers, maxStatesPerLine: limits.maxStatesPerLine, evalLimits };
+}
+
+function translationReply(t: TranslationAnswer, keep: (a: Analysis) => void): Reply {
+  if (t.analysis) keep(t.analysis);
+  return { understood: true, text: t.text, json: jsonReply(t.analysis, [], t.text) };
+}
+
+/** Messages Keras (or TensorFlow under it) prints; the others are PyTorch's. */
+const KERAS_ERRORS = new Set<PastedError["kind"]>(["ndim", "negdim", "computed", "axis"]);
+
+function pastedErrorAnswer(pasted: { error: PastedError; line: number }, loc: Locale): Reply {
+  const lines = loc.pastedError.lines(pasted.error, pastedFacts(pasted.error));
+  const text = lines.join("\n");
+  const fix = lines.find((l) => l.startsWith(loc.reply.fixLabel))?.slice(loc.reply.fixLabel.length) ?? null;
+  const problem = {
+    severity: "error" as const,
+    code: `pasted_${pasted.error.kind}`,
+    message: lines[0] ?? "",
+    line: pasted.line,
+    column: null,
+    layer: null,
+    fix,
+  };
+  const json = jsonReply(null, [problem], text);
+  return {
+    understood: true,
+    text,
+    json: { ...json, framework: KERAS_ERRORS.has(pasted.error.kind) ? "keras" : "pytorch" },
+  };
+}
+
+/**
+ * An error pasted with the code: tied to the layer the analysis stops at; when the analysis finds
+ * no error (the code runs for the input it shows), the pasted error is still explained.
+ */
+function pastedErrorLines(pasted: PastedError | null, analysis: Analysis, loc: Locale): string[] {
+  if (!pasted) return [];
+  const failed = analysis.layers.find((l) => l.status === "error");
+  if (failed) return [loc.pastedError.tied(failed.pos.line, failed.name)];
+  return loc.pastedError.lines(pasted, pastedFacts(pasted)).slice(0, -1);
 }
 
 function notUnderstood(message: string): Reply {

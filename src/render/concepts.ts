@@ -86,6 +86,7 @@ function conceptFor(topic: ConceptTopic, a: Analysis | null, loc: Locale): strin
     case "choose_filters":
       return loc.concepts.chooseFilters({ filters: conv?.config.filters ?? null });
     case "output_shape":
+    case "inverse": // answered by src/inverse (plain-reply.ts, answer.ts), not as a concept
       return [];
   }
 }

@@ -2,6 +2,7 @@ import type { Analysis, AnalyzedLayer } from "../model/analysis.js";
 import type { Framework, LayerConfig } from "../model/layer-config.js";
 import { knownProduct } from "../model/shape.js";
 import type { Step } from "../shape/steps.js";
+import { crossFrameworkNotes } from "../translate/model-notes.js";
 import { readableBytes, thousands } from "./format.js";
 import type { Locale } from "./locale/locale.js";
 
@@ -47,6 +48,11 @@ export function explainAnalysis(a: Analysis, loc: Locale, channelsTold = false):
   if (macs.length > 0) out.push(...(out.length > 0 ? [""] : []), ...macs);
   const memory = activationMemory(a.layers, loc);
   if (memory) out.push(memory);
+  const cross = crossFrameworkNotes(a);
+  if (cross.length > 0) {
+    const notes = cross.map((x) => `  • ${loc.crossFramework.note(x)}`);
+    out.push(...(out.length > 0 ? [""] : []), loc.crossFramework.notesHeader, ...notes);
+  }
   return out;
 }
 

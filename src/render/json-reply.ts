@@ -1,5 +1,6 @@
 import type { Analysis } from "../model/analysis.js";
 import type { Shape } from "../model/shape.js";
+import { diffLines } from "./fix-text.js";
 import type { WordedProblem } from "./problems.js";
 
 /** The stable --json shape (DESIGN.md "--json"); other tools and tests depend on it. */
@@ -36,7 +37,14 @@ export interface JsonProblem {
   line: number | null;
   column: number | null;
   layer: string | null;
+  /** A checked patch of the user's code as diff text (`@@ line 11 @@`, `- …`, `+ …`), else advice or null. */
   fix: string | null;
+  /** True when `fix` is a patch that was applied and the model analysed again: every layer then fits. */
+  fixChecked: boolean;
+  /** Other checked patches, smallest change first. */
+  alternatives: string[];
+  /** The smallest input every layer accepts, when a layer shrank the input to nothing. */
+  minInput: Shape | null;
 }
 
 function oneOrMany(shapes: Shape[]): Shape | Shape[] | null {
@@ -45,7 +53,16 @@ function oneOrMany(shapes: Shape[]): Shape | Shape[] | null {
 }
 
 export function jsonReply(analysis: Analysis | null, problems: WordedProblem[], reply: string): JsonReply {
-  const strip = ({ severity: _s, ...rest }: WordedProblem): JsonProblem => rest;
+  const strip = ({ severity: _s, checked, ...rest }: WordedProblem): JsonProblem => {
+    const [best, ...others] = checked?.fixes ?? [];
+    return {
+      ...rest,
+      fix: best ? diffLines(best).join("\n") : rest.fix,
+      fixChecked: best !== undefined,
+      alternatives: others.map((f) => diffLines(f).join("\n")),
+      minInput: checked?.minInput?.shape ?? null,
+    };
+  };
   const errors = problems.filter((p) => p.severity === "error").map(strip);
   const warnings = problems.filter((p) => p.severity === "warning").map(strip);
   const notes = problems.filter((p) => p.severity === "note").map((p) => p.message);

@@ -1,3 +1,4 @@
+import { inverseLines } from "../inverse/inverse-answer.js";
 import type { Assumption, PlainModel } from "../parse/plain/plain-builder.js";
 import type { PlainQuestion } from "../parse/plain/plain-question.js";
 import { conceptLines } from "./concepts.js";
@@ -20,6 +21,9 @@ export function plainReply(
     model?.analysis ?? null,
     loc,
   );
+  // An inverse question ("what padding keeps 32x32 …?") is answered first, from the same rules.
+  const inverse = q.inverse ? inverseLines(q.inverse, model?.analysis ?? null, loc) : [];
+  if (inverse.length > 0) concepts.unshift(...inverse, ...(concepts.length > 0 ? [""] : []));
   if (!model) return { text: concepts.join("\n"), problems: [] };
   const problems = wordProblems(model.analysis.problems, loc);
   const text = modelReply(model.analysis, problems, loc, {

@@ -1,3 +1,4 @@
+import type { ProblemFixes } from "../diagnose/check-fixes.js";
 import type { Problem } from "../model/problems.js";
 import type { Pos } from "../parse/ast.js";
 import type { Locale } from "./locale/locale.js";
@@ -11,14 +12,21 @@ export interface WordedProblem {
   column: number | null;
   layer: string | null;
   fix: string | null;
+  /** Fixes applied to the user's code and checked by analysing it again (shape errors, some warnings). */
+  checked?: ProblemFixes;
 }
 
-export function wordProblems(problems: Problem[], loc: Locale): WordedProblem[] {
+export function wordProblems(
+  problems: Problem[],
+  loc: Locale,
+  fixes: ReadonlyMap<Problem, ProblemFixes> = new Map(),
+): WordedProblem[] {
   const out: WordedProblem[] = [];
   const proseLines = problems.filter((p) => p.kind === "skipped" && !p.line.looksLikeCode).length;
   for (const p of problems) {
     const worded = wordProblem(p, loc);
-    if (worded) out.push(worded);
+    const checked = fixes.get(p);
+    if (worded) out.push(checked ? { ...worded, checked } : worded);
   }
   if (proseLines > 0)
     out.push({

@@ -1,6 +1,7 @@
 import type { Analysis } from "../model/analysis.js";
 import { formatShape, torchList } from "../model/shape.js";
 import { explainAnalysis } from "./explain.js";
+import { alternativeText, diffLines } from "./fix-text.js";
 import { formatShapes } from "./format.js";
 import { kerasSummary } from "./keras-summary.js";
 import type { Locale } from "./locale/locale.js";
@@ -56,6 +57,15 @@ export function problemLines(mark: string, p: WordedProblem, loc: Locale): strin
   const message =
     p.layer && p.message.startsWith(`${p.layer}: `) ? p.message.slice(p.layer.length + 2) : p.message;
   const lines = [`${mark}${prefix ? `${prefix}: ` : ""}${message}`];
-  if (p.fix) lines.push(`  ${loc.reply.fixLabel}${p.fix}`);
+  const [best, ...others] = p.checked?.fixes ?? [];
+  if (best) lines.push(`  ${loc.reply.checkedFix}`, "```diff", ...diffLines(best), "```");
+  else if (p.fix) lines.push(`  ${loc.reply.fixLabel}${p.fix}`);
+  if (others.length > 0)
+    lines.push(`  ${loc.reply.alsoChecked} ${others.map((f) => alternativeText(f, loc)).join("; ")}`);
+  const min = p.checked?.minInput;
+  if (min)
+    lines.push(
+      `  ${loc.reply.minInput(min.side, (min.framework === "pytorch" ? torchList : formatShape)(min.shape))}`,
+    );
   return lines;
 }

@@ -66,6 +66,9 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
     signingSecret: settings.signingSecret,
     ...(socketMode ? { socketMode: true, appToken: settings.appToken as string } : {}),
     port: settings.port,
+    // Bolt would otherwise call auth.test from the constructor, where a refused token becomes an
+    // unhandled rejection; init() below awaits it instead.
+    deferInitialization: true,
     customRoutes: healthRoutes(() => ready),
     logger: boltLogger(log),
     clientOptions: {
@@ -221,6 +224,7 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
   const started = (async () => {
     const auth = await app.client.auth.test();
     botUserId = auth.user_id ?? "";
+    await app.init();
     const server = socketMode
       ? await app.start()
       : await app.start({ port: settings.port, ...(settings.host ? { host: settings.host } : {}) });

@@ -1,4 +1,5 @@
 import type { Pos } from "../ast.js";
+import { detectInverse } from "./plain-inverse.js";
 import { lexPlain, type Phrase, type PlainToken, wordKey } from "./plain-lexer.js";
 import type {
   ConceptTopic,
@@ -763,6 +764,9 @@ export function assemble(phrases: readonly Phrase[], lang: Lang): PlainQuestion 
   q.unknown = mergeUnknown(q.unknown, phrases);
   q.layers = b.drafts.map((d) => d.layer);
   q.concepts = detectConcepts(phrases, q);
+  q.inverse = detectInverse(phrases);
+  if (q.inverse !== null)
+    q.concepts.push({ topic: "inverse", pos: q.layers[0]?.pos ?? { line: 1, column: 1 } });
   return q;
 }
 

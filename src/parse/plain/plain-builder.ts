@@ -36,6 +36,8 @@ const MAX_PLAIN_LAYERS = 64;
 export function buildPlainModel(asked: PlainQuestion, text = ""): PlainModel | null {
   const q = withoutQuestionWords(asked, text);
   if (q.layers.length === 0) return null;
+  // "Which stride takes 224 to 112?" names sizes, not a stack: the inverse answer is the reply.
+  if (asked.inverse?.kind === "window") return null;
   const assumptions: Assumption[] = [];
   const { framework, layout, reason } = decideLayout(q);
   const first = q.layers[0] as PlainLayer;

@@ -1,3 +1,4 @@
+import type { InverseAsk } from "../../inverse/inverse-ask.js";
 import type { Pos } from "../ast.js";
 
 // What the plain-language grammar (grammar/plain.ne) makes of a sentence such as "conv 24 filters
@@ -73,6 +74,7 @@ export type ConceptTopic =
   | "strided_vs_pool" // strided conv vs conv + pooling
   | "choose_filters" // how to choose the number of filters
   | "in_features" // what in_features the Linear (Dense) after the convs needs
+  | "inverse" // the settings or input sizes that give a size (PlainQuestion.inverse says which)
   | "output_shape"; // "what is the output shape" (the default question)
 
 export interface PlainInput {
@@ -97,6 +99,8 @@ export interface PlainQuestion {
   concepts: { topic: ConceptTopic; pos: Pos }[];
   /** Words the grammar could not place: the reply names the first one. */
   unknown: { word: string; pos: Pos }[];
+  /** An inverse question ("what padding keeps 32x32 …?"); null when the sentence asks none. */
+  inverse?: InverseAsk | null;
 }
 
 /** A layer with every field at "not said". */

@@ -41,6 +41,7 @@ export type ModifierKey =
   | "rank";
 
 export type CueKey =
+  | "translate" // translate, convert, equivalent, 怎么写 (a layer written in the other framework)
   | "vanish" // disappear, go, 不见 (the channel axis question)
   | "mean" // mean, difference, 区别, 意思
   | "do" // "what does 'same' do"
@@ -55,7 +56,9 @@ export type CueKey =
   | "none" // a bare None / null
   | "shape"
   | "output_shape"
-  | "in_features";
+  | "in_features"
+  | "keep" // keep, preserve, 保持 (an inverse question: what keeps 32x32)
+  | "fit"; // work, accept, smallest, 要求 (an inverse question: which input sizes work)
 
 export type QuestionKey = "why" | "what" | "how" | "where" | "which";
 
@@ -306,6 +309,24 @@ words("none null", cue("none"), EN);
 words("shape shapes", cue("shape"), EN);
 words("outputshape outputshapes outputsize", cue("output_shape"), EN);
 words("many", cue("many"), EN);
+words(
+  "translate translated translating translation convert converted converting conversion",
+  cue("translate"),
+  EN,
+);
+words("port porting ported equivalent equivalents rewrite rewritten write written", cue("translate"), EN);
+words(
+  "keep keeps kept keeping preserve preserves preserving maintain maintains stay stays unchanged",
+  cue("keep"),
+  EN,
+);
+words("retain retains", cue("keep"), EN);
+words(
+  "work works working fit fits accept accepts accepted allowed legal smallest minimum min",
+  cue("fit"),
+  EN,
+);
+words("sizes decoder encoder need needs needed", FILLER, EN);
 
 /** Multi-word English phrases, written with single spaces; the lexer allows any blanks, `_` or `-`. */
 export const EN_PHRASES: readonly (readonly [string, WordInfo])[] = [
@@ -538,6 +559,32 @@ export const ZH: ReadonlyMap<string, WordInfo> = new Map<string, WordInfo>([
   ["输出大小", cue("output_shape")],
   ["输出尺寸", cue("output_shape")],
   ["几个", cue("many")],
+  ["写", cue("translate")],
+  ["写法", cue("translate")],
+  ["翻译", cue("translate")],
+  ["转换", cue("translate")],
+  ["转成", cue("translate")],
+  ["转为", cue("translate")],
+  ["改写", cue("translate")],
+  ["改成", cue("translate")],
+  ["换成", cue("translate")],
+  ["等价", cue("translate")],
+  ["等效", cue("translate")],
+  ["对应", cue("translate")],
+  ["保持", cue("keep")],
+  ["不变", cue("keep")],
+  ["保留", cue("keep")],
+  ["维持", cue("keep")],
+  ["接受", cue("fit")],
+  ["可用", cue("fit")],
+  ["合法", cue("fit")],
+  ["要求", cue("fit")],
+  ["最小", cue("fit")],
+  ["哪些", question("which")],
+  ["哪个", question("which")],
+  ["才能", FILLER],
+  ["解码器", FILLER],
+  ["编码器", FILLER],
   // separators
   ["然后", SEP],
   ["接", SEP],

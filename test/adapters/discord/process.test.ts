@@ -39,7 +39,7 @@ describe("npm start with Discord credentials", () => {
     expect(stderr()).toContain('"discord ready"');
     expect(stderr()).not.toContain("test-token");
     c.kill("SIGTERM");
-    const [code] = await once(c, "exit");
+    const [code] = await once(c, "close");
     expect(code).toBe(0);
   }, 30_000);
 
@@ -50,7 +50,7 @@ describe("npm start with Discord credentials", () => {
       DISCORD_API_URL: fake.apiUrl,
       SHAPEBOT_DISCORD_CHANNELS: fake.ids.channelId,
     });
-    const [code] = await once(c, "exit");
+    const [code] = await once(c, "close");
     expect(code).toBe(78);
     expect(stderr()).toContain("Privileged Gateway Intents");
   }, 30_000);
@@ -72,7 +72,7 @@ describe("npm start with SHAPEBOT_SHARDS", () => {
     const shards = fake.state.identifies.map((i) => JSON.stringify((i as { shard?: unknown }).shard)).sort();
     expect(shards).toEqual(["[0,2]", "[1,2]"]);
     c.kill("SIGTERM");
-    const [code] = await once(c, "exit");
+    const [code] = await once(c, "close");
     expect(code).toBe(0);
   }, 40_000);
 });

@@ -60,7 +60,7 @@ describe("npm start with Slack credentials", () => {
     expect(stderr()).not.toContain(fake.botToken);
     expect(stderr()).not.toContain(fake.signingSecret);
     c.kill("SIGTERM");
-    const [code] = await once(c, "exit");
+    const [code] = await once(c, "close");
     expect(code).toBe(0);
   }, 30_000);
 
@@ -85,7 +85,7 @@ describe("npm start with Slack credentials", () => {
     expect(JSON.stringify(posted.blocks)).toContain("(None, 6, 6, 1)");
     expect(stderr()).not.toContain(fake.appToken);
     c.kill("SIGTERM");
-    const [code] = await once(c, "exit");
+    const [code] = await once(c, "close");
     expect(code).toBe(0);
   }, 30_000);
 
@@ -97,13 +97,13 @@ describe("npm start with Slack credentials", () => {
       SLACK_API_URL: fake.apiUrl,
       PORT: String(await freePort()),
     });
-    const [code] = await once(refused.child, "exit");
+    const [code] = await once(refused.child, "close");
     expect(code).toBe(78);
     expect(refused.stderr()).toContain("Slack refused SLACK_BOT_TOKEN");
     expect(refused.stderr()).toContain("invalid_auth");
     expect(refused.stderr()).not.toContain("xoxb-not-the-token");
     const incomplete = startMain({ SLACK_BOT_TOKEN: fake.botToken });
-    const [code2] = await once(incomplete.child, "exit");
+    const [code2] = await once(incomplete.child, "close");
     expect(code2).toBe(78);
     expect(incomplete.stderr()).toContain("SLACK_SIGNING_SECRET is not");
   }, 30_000);
@@ -119,12 +119,12 @@ describe("SHAPEBOT_ADAPTERS", () => {
       SLACK_SIGNING_SECRET: fake.signingSecret,
       SLACK_API_URL: fake.apiUrl,
     });
-    const [code] = await once(worker.child, "exit");
+    const [code] = await once(worker.child, "close");
     expect(code).toBe(78);
     expect(worker.stderr()).toContain("names no adapter whose credentials are set");
     expect(fake.calls("auth.test")).toHaveLength(0);
     const typo = startMain({ SHAPEBOT_ADAPTERS: "slak" });
-    const [code2] = await once(typo.child, "exit");
+    const [code2] = await once(typo.child, "close");
     expect(code2).toBe(78);
     expect(typo.stderr()).toContain('"unknown":["slak"]');
   }, 30_000);

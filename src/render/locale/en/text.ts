@@ -156,7 +156,18 @@ function channelStory(
   return `each of the ${f} filters spans all ${inChannels} input channels and sums them into one number per position, so the channel axis becomes the number of filters: ${layer} gives ${show(output)}, not ${show(naive)} or ${f}×${inChannels}`;
 }
 
-export const enText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | "plain" | "images"> = {
+export const enText: Omit<
+  Locale,
+  | "lang"
+  | "step"
+  | "shapeIssue"
+  | "concepts"
+  | "plain"
+  | "images"
+  | "crossFramework"
+  | "inverse"
+  | "pastedError"
+> = {
   list,
   buildIssue,
   evalNote,
@@ -182,6 +193,16 @@ export const enText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | 
       line === null ? "" : `line ${line}${column !== null ? `, column ${column}` : ""}`,
     fixLabel: "Fix: ",
     noteLabel: "Note: ",
+    checkedFix: "Fix (checked: with it every layer fits):",
+    alsoChecked: "Also checked:",
+    alternative: ({ kind, line, code }) =>
+      kind === "replace"
+        ? `line ${line} → \`${code}\``
+        : kind === "insert"
+          ? `add \`${code}\` before line ${line}`
+          : `remove line ${line} (\`${code}\`)`,
+    minInput: (side, shape) =>
+      `The smallest input every layer accepts is ${side}×${side}: ${shape} (checked by analysing the model at each size).`,
     totalsBeforeError: " (layers before the error)",
     totalsUnknown: (label, known, size, unknownLayers) =>
       ` ${label}: ${known} + ? (${known} known = ${size}; ${unknownLayers.join(", ")} unknown)`,

@@ -208,7 +208,18 @@ function channelStory(
   return `${f} 个滤波器中的每一个都覆盖全部 ${inChannels} 个输入通道，并在每个位置把它们加成一个数，所以通道轴变成滤波器的个数：${layer} 输出 ${show(output)}，而不是 ${show(naive)} 或 ${f}×${inChannels}`;
 }
 
-export const zhText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | "plain" | "images"> = {
+export const zhText: Omit<
+  Locale,
+  | "lang"
+  | "step"
+  | "shapeIssue"
+  | "concepts"
+  | "plain"
+  | "images"
+  | "crossFramework"
+  | "inverse"
+  | "pastedError"
+> = {
   list,
   buildIssue,
   evalNote,
@@ -233,6 +244,16 @@ export const zhText: Omit<Locale, "lang" | "step" | "shapeIssue" | "concepts" | 
       line === null ? "" : `第 ${line} 行${column !== null ? `，第 ${column} 列` : ""}`,
     fixLabel: "解决办法：",
     noteLabel: "注：",
+    checkedFix: "解决办法（已验证：改后每一层都成立）：",
+    alsoChecked: "同样验证可行：",
+    alternative: ({ kind, line, code }) =>
+      kind === "replace"
+        ? `第 ${line} 行改为 \`${code}\``
+        : kind === "insert"
+          ? `在第 ${line} 行前加 \`${code}\``
+          : `删去第 ${line} 行（\`${code}\`）`,
+    minInput: (side, shape) =>
+      `每一层都能接受的最小输入是 ${side}×${side}：${shape}（逐个尺寸分析模型验证）。`,
     totalsBeforeError: "（出错之前的层）",
     totalsUnknown: (label, known, size, unknownLayers) =>
       ` ${label}: ${known} + ?（已知 ${known} = ${size}；${unknownLayers.join("、")} 未知）`,
