@@ -12,8 +12,8 @@ const cases = readdirSync(join(dir, "cases"))
   .sort();
 const out = cases.map((file) => {
   const message = readFileSync(join(dir, "cases", file), "utf8");
-  const { code, fixes } = fixesForMessage(message);
-  return { case: file, framework: file.startsWith("t") ? "pytorch" : "keras", code, patched: fixes };
+  const { code, fixes, minSide } = fixesForMessage(message);
+  return { case: file, framework: file.startsWith("t") ? "pytorch" : "keras", code, patched: fixes, minSide };
 });
 writeFileSync(join(dir, "patches.json"), `${JSON.stringify(out, null, 2)}\n`);
 process.stdout.write(

@@ -45,6 +45,23 @@ def run(code, framework):
     return {"ok": True, "error": None, "output": list(model.output_shape) if model is not None else None}
 
 
+# Where each case writes its input size, to check the smallest input shapebot names: the case is
+# run at that size (it must work) and one smaller (it must fail).
+INPUT_SIZES = {
+    "k03_conv_negative.py": ("shape=(28, 28, 1)", "shape=({s}, {s}, 1)"),
+    "t07_too_many_pools.py": ("torch.randn(1, 1, 20, 20)", "torch.randn(1, 1, {s}, {s})"),
+}
+
+
+def min_input_runs(case, original, side, framework):
+    if side is None or case not in INPUT_SIZES:
+        return None
+    old, new = INPUT_SIZES[case]
+    at = run(original.replace(old, new.format(s=side)), framework)
+    below = run(original.replace(old, new.format(s=side - 1)), framework)
+    return {"side": side, "runs": at["ok"], "oneSmallerFails": not below["ok"]}
+
+
 def main():
     framework = sys.argv[1] if len(sys.argv) > 1 else ""
     if framework not in ("pytorch", "keras"):
@@ -67,7 +84,10 @@ def main():
         before = run(original, framework)
         after = [dict(run(p, framework), patched=p) for p in c["patched"]]
         failed += sum(1 for a in after if not a["ok"])
-        results.append({"case": c["case"], "original": before, "fixes": after})
+        min_input = min_input_runs(c["case"], original, c.get("minSide"), framework)
+        if min_input and not (min_input["runs"] and min_input["oneSmallerFails"]):
+            failed += 1
+        results.append({"case": c["case"], "original": before, "fixes": after, "minInput": min_input})
         marks = " ".join("ok" if a["ok"] else "FAILED" for a in after)
         error = before["error"]["type"] if before["error"] else "runs"
         print(f"{c['case']:40} {error:28} fixes: {marks or '-'}")

@@ -245,6 +245,12 @@ function channels(
   declared: number,
   layer: "conv" | "conv_transpose" | "batch_norm",
 ): (Candidate | null)[] {
+  // Channels-last images ([N, H, W, C]) straight into a channels-first layer: the data is right,
+  // its layout is not. Changing in_channels to the width would "fit" and be wrong.
+  const input = where.node.inputs[0];
+  const shape = input?.shape;
+  if (input?.source.kind === "input" && shape?.length === 4 && shape[3] === declared && shape[1] !== declared)
+    return [permuteBefore(where)];
   const out = [
     set(where, where.node, layer === "batch_norm" ? "num_features" : "in_channels", String(actual)),
   ];
@@ -253,6 +259,20 @@ function channels(
   if (prev && (prev.layer.config.kind === "conv" || prev.layer.config.kind === "conv_transpose"))
     out.push(set(where, prev, "out_channels", String(declared), 2));
   return out;
+}
+
+/** `x = x.permute(0, 3, 1, 2)` before the line that feeds the tensor `x` in (the call at the node). */
+function permuteBefore(where: Where): Candidate | null {
+  const { message, node } = where;
+  const call = callAt(message, node.pos);
+  const arg = call?.args[0];
+  if (!call || !arg || arg.name !== null) return null;
+  const name = message.slice(arg.start, arg.end);
+  if (!/^\w+$/.test(name)) return null;
+  return {
+    edits: [insertLineBefore(message, node.pos.line, `${name} = ${name}.permute(0, 3, 1, 2)`)],
+    cost: 1,
+  };
 }
 
 function rnnInputSize(where: Where): Candidate | null {

@@ -18,7 +18,12 @@ interface Run {
 interface Results {
   framework: "pytorch" | "keras";
   version: string;
-  cases: { case: string; original: Run; fixes: (Run & { patched: string })[] }[];
+  cases: {
+    case: string;
+    original: Run;
+    fixes: (Run & { patched: string })[];
+    minInput: { side: number; runs: boolean; oneSmallerFails: boolean } | null;
+  }[];
 }
 
 const dir = new URL("../fixtures/fixes/", import.meta.url);
@@ -38,11 +43,12 @@ function core(message: string): string {
 const generic = (s: string) => s.replace(/(['"])([a-z_]+?)(_\d+)?\1/g, "$1$2$1");
 
 describe.each(results)("fixes checked in $framework $version", ({ framework, cases }) => {
-  it("covers the error kinds of the issue", () => {
+  it("covers the error kinds of the issue, and checks a smallest input", () => {
     expect(cases.length).toBeGreaterThanOrEqual(7);
+    expect(cases.some((c) => c.minInput !== null)).toBe(true);
   });
 
-  it.each(cases)("$case", ({ case: name, original, fixes: ran }) => {
+  it.each(cases)("$case", ({ case: name, original, fixes: ran, minInput }) => {
     const message = readFileSync(new URL(`cases/${name}`, dir), "utf8");
     const json = answer({ text: message }).json as JsonReply;
     const first = json.errors[0] ?? json.warnings[0];
@@ -53,7 +59,10 @@ describe.each(results)("fixes checked in $framework $version", ({ framework, cas
     expect(first?.fixChecked).toBe(true);
     expect(first?.fix).toMatch(/^@@ line \d+ @@\n[-+] /);
 
-    const { fixes } = fixesForMessage(message);
+    const { fixes, minSide } = fixesForMessage(message);
+    // The smallest input named is the one the framework ran, and one pixel less failed there.
+    if (minInput)
+      expect([minSide, minInput.runs, minInput.oneSmallerFails]).toEqual([minInput.side, true, true]);
     expect(fixes.length).toBe(1 + (first?.alternatives.length ?? 0));
     // The same fixes, in the same order, as those the framework ran (a change here means:
     // export the patches and run them again, see scripts/gen-fix-fixtures.py).
