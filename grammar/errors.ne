@@ -10,12 +10,13 @@
 @preprocessor typescript
 
 @{%
-import { type ErrorToken, ErrorTokenFeeder } from "../errors/error-lexer.js";
+import { ERROR_TOKEN_TYPES, type ErrorToken } from "../errors/error-lexer.js";
+import { grammarLexer } from "../token-feeder.js";
 import type { PastedError } from "../errors/pasted-error.js";
 
 const num = (d: unknown[]): number => Number((d[0] as ErrorToken).text);
 const dims = (d: unknown[]): number[] => (d[0] as ErrorToken).text.split("x").map(Number);
-const lexer = new ErrorTokenFeeder();
+const lexer = grammarLexer<ErrorToken>(ERROR_TOKEN_TYPES);
 %}
 
 @lexer lexer

@@ -4,7 +4,7 @@ import { withInverseAnswer } from "../inverse/code-inverse.js";
 import type { Analysis } from "../model/analysis.js";
 import type { SkippedLine } from "../parse/ast.js";
 import { findPastedError, type PastedError } from "../parse/errors/pasted-error.js";
-import { looksLikeOutput } from "../parse/extract-code.js";
+import { proseAroundCode } from "../parse/extract-code.js";
 import { parseMessage } from "../parse/parse-python.js";
 import { looksLikePlainQuestion, parsePlain, plainFromOptions } from "../parse/plain/parse-plain.js";
 import { buildPlainModel } from "../parse/plain/plain-builder.js";
@@ -147,13 +147,8 @@ function notUnderstoodText(word: string | null, loc: Locale): string {
 
 /** Concept questions in the prose around pasted code ("why is the output (None, 61, 61, 24) and not …?"). */
 function conceptsAsked(message: string, skipped: SkippedLine[]): ConceptTopic[] {
-  const lines = message.split("\n");
   // An error message pasted along ("RuntimeError: … weight of size …") is not a question about weights.
-  const prose = skipped
-    .filter((s) => !s.looksLikeCode)
-    .map((s) => lines[s.line - 1] ?? "")
-    .filter((line) => !looksLikeOutput(line))
-    .join("\n");
+  const prose = proseAroundCode(message, skipped);
   if (prose.trim() === "") return [];
   const parsed = parsePlain(prose);
   return parsed.ok ? parsed.question.concepts.map((c) => c.topic).filter((t) => t !== "output_shape") : [];

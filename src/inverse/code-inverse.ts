@@ -1,6 +1,6 @@
 import type { Analysis } from "../model/analysis.js";
 import type { SkippedLine } from "../parse/ast.js";
-import { looksLikeOutput } from "../parse/extract-code.js";
+import { proseAroundCode } from "../parse/extract-code.js";
 import { parsePlain } from "../parse/plain/parse-plain.js";
 import type { Locale } from "../render/locale/locale.js";
 import { inverseLines } from "./inverse-answer.js";
@@ -12,12 +12,7 @@ import type { InverseAsk } from "./inverse-ask.js";
 
 /** The inverse question in the prose lines around the code, or null. */
 export function inverseAsked(message: string, skipped: readonly SkippedLine[]): InverseAsk | null {
-  const lines = message.split("\n");
-  const prose = skipped
-    .filter((s) => !s.looksLikeCode)
-    .map((s) => lines[s.line - 1] ?? "")
-    .filter((line) => !looksLikeOutput(line))
-    .join("\n");
+  const prose = proseAroundCode(message, skipped);
   if (prose.trim() === "") return null;
   const parsed = parsePlain(prose);
   return parsed.ok ? (parsed.question.inverse ?? null) : null;

@@ -172,3 +172,19 @@ export function looksLikeCode(text: string): boolean {
   if (PROSE_WORDS.test(t) && !/[=[\]{}]/.test(t)) return false;
   return CALL.test(t) || /[=[\]{}:]|\w\.\w/.test(t);
 }
+
+/**
+ * The prose around pasted code, where a question is asked: the lines the parser skipped as not
+ * code, without pasted output (a summary table, a traceback line).
+ */
+export function proseAroundCode(
+  message: string,
+  skipped: readonly { line: number; looksLikeCode: boolean }[],
+): string {
+  const lines = message.split("\n");
+  return skipped
+    .filter((s) => !s.looksLikeCode)
+    .map((s) => lines[s.line - 1] ?? "")
+    .filter((line) => !looksLikeOutput(line))
+    .join("\n");
+}

@@ -7,7 +7,8 @@ import type { Expr, ParsedModule, Pos, SkippedLine, Stmt } from "./ast.js";
 import { type CodeBlock, extractCode, looksLikeCode, looksLikeOutput } from "./extract-code.js";
 import grammar, { type Header, type LineResult } from "./generated/python-grammar.js";
 import { type LineCursor, type LineEvent, LogicalLines, MAX_NESTING } from "./logical-lines.js";
-import { type PyToken, TokenFeeder } from "./python-lexer.js";
+import { type PyToken, TYPE_SET } from "./python-lexer.js";
+import { TokenFeeder } from "./token-feeder.js";
 
 export interface ParseOptions {
   /**
@@ -169,7 +170,7 @@ function parseLogicalLine(
   neverClosed: Set<string>,
 ): Outcome {
   const cursor = reader.open(start);
-  const feeder = new TokenFeeder();
+  const feeder = new TokenFeeder<PyToken>(TYPE_SET);
   const parser = new nearley.Parser(GRAMMAR, { lexer: feeder });
   const table = (parser as unknown as { table: EarleyColumn[] }).table;
   let first: PyToken | null = null;

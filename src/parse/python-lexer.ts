@@ -2,7 +2,9 @@
 // here (never grammar rules: whitespace rules in nearley explode on ambiguity, see DESIGN.md).
 // The lexer never throws: any character no rule knows becomes an INVALID token, and
 // `moo.error` catches whatever is left in the impossible case that nothing matched.
+
 import moo from "moo";
+import { grammarLexer } from "./token-feeder.js";
 
 const KEYWORDS = [
   "False",
@@ -176,41 +178,7 @@ export interface PyToken {
   col: number;
 }
 
-const TYPE_SET: ReadonlySet<string> = new Set(TOKEN_TYPES);
+export const TYPE_SET: ReadonlySet<string> = new Set(TOKEN_TYPES);
 
-/**
- * The lexer object the compiled grammar is built with. Nearley only calls `has` on it (to build
- * `%TYPE` token tests); parsing feeds pre-lexed tokens through a {@link TokenFeeder}.
- */
-export const lexer = {
-  has: (tokenType: string): boolean => TYPE_SET.has(tokenType),
-  reset: (_chunk: string, _info: unknown): void => {},
-  next: (): PyToken | undefined => undefined,
-  save: (): undefined => undefined,
-  formatError: (_token: never): string => "",
-};
-
-/** Hands nearley exactly one token per `feed` call, so the parse budget is checked per token. */
-export class TokenFeeder {
-  private pending: PyToken | undefined;
-
-  /** The token the next `parser.feed("")` will consume. */
-  push(token: PyToken): void {
-    this.pending = token;
-  }
-  has(tokenType: string): boolean {
-    return TYPE_SET.has(tokenType);
-  }
-  reset(_chunk: string, _info?: unknown): void {}
-  next(): PyToken | undefined {
-    const token = this.pending;
-    this.pending = undefined;
-    return token;
-  }
-  save(): Record<string, never> {
-    return {};
-  }
-  formatError(_token: unknown, message?: string): string {
-    return message ?? "";
-  }
-}
+/** The lexer object the compiled grammar is built with (tokens are fed by a TokenFeeder). */
+export const lexer = grammarLexer<PyToken>(TYPE_SET);

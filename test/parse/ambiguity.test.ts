@@ -4,7 +4,8 @@ import nearley from "nearley";
 import { describe, expect, it } from "vitest";
 import grammar from "../../src/parse/generated/python-grammar.js";
 import { LogicalLines } from "../../src/parse/logical-lines.js";
-import { TokenFeeder } from "../../src/parse/python-lexer.js";
+import { type PyToken, TYPE_SET } from "../../src/parse/python-lexer.js";
+import { TokenFeeder } from "../../src/parse/token-feeder.js";
 
 const CORPUS = [
   "import tensorflow as tf",
@@ -105,7 +106,7 @@ const CORPUS = [
 function parses(line: string): unknown[] {
   const reader = new LogicalLines([{ text: line, line: 1, column: 1 }]);
   const cursor = reader.open(0);
-  const feeder = new TokenFeeder();
+  const feeder = new TokenFeeder<PyToken>(TYPE_SET);
   const parser = new nearley.Parser(
     nearley.Grammar.fromCompiled(grammar as unknown as nearley.CompiledRules),
     { lexer: feeder },

@@ -12,7 +12,7 @@ export interface ErrorToken {
   col: number;
 }
 
-const TYPES = new Set(["WORD", "INT", "DIMS", "PUNCT", "OTHER"]);
+export const ERROR_TOKEN_TYPES: ReadonlySet<string> = new Set(["WORD", "INT", "DIMS", "PUNCT", "OTHER"]);
 
 const rules = moo.compile({
   WS: { match: /[ \t\r\n]+/, lineBreaks: true },
@@ -33,27 +33,4 @@ export function lexError(text: string): ErrorToken[] {
     out.push({ type: t.type as ErrorToken["type"], text: t.text, value: t.text, line: t.line, col: t.col });
   }
   return out;
-}
-
-/** Hands nearley one token per `feed("")`, so the caller can stop at the first token that fails. */
-export class ErrorTokenFeeder {
-  private pending: ErrorToken | undefined;
-  push(t: ErrorToken): void {
-    this.pending = t;
-  }
-  has(type: string): boolean {
-    return TYPES.has(type);
-  }
-  reset(_chunk: string, _info?: unknown): void {}
-  next(): ErrorToken | undefined {
-    const t = this.pending;
-    this.pending = undefined;
-    return t;
-  }
-  save(): Record<string, never> {
-    return {};
-  }
-  formatError(_token: unknown, message?: string): string {
-    return message ?? "";
-  }
 }

@@ -1,6 +1,7 @@
 import nearley from "nearley";
 import grammar from "../generated/errors-grammar.js";
-import { type ErrorToken, ErrorTokenFeeder, lexError } from "./error-lexer.js";
+import { TokenFeeder } from "../token-feeder.js";
+import { ERROR_TOKEN_TYPES, type ErrorToken, lexError } from "./error-lexer.js";
 
 // A framework error message found in a chat message (grammar/errors.ne), as a fact with the
 // user's numbers: the reply explains it and, when code came with it, ties it to the line.
@@ -69,7 +70,7 @@ export function findPastedError(text: string): { error: PastedError; line: numbe
 }
 
 function longestParse(tokens: ErrorToken[], from: number): PastedError | null {
-  const feeder = new ErrorTokenFeeder();
+  const feeder = new TokenFeeder<ErrorToken>(ERROR_TOKEN_TYPES);
   const parser = new nearley.Parser(GRAMMAR, { lexer: feeder });
   let best: PastedError | null = null;
   for (let i = from; i < tokens.length && i < from + MAX_TOKENS; i++) {

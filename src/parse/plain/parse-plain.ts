@@ -7,8 +7,9 @@ import nearley from "nearley";
 import { detectLang } from "../../model/lang.js";
 import type { Pos } from "../ast.js";
 import grammar from "../generated/plain-grammar.js";
+import { TokenFeeder } from "../token-feeder.js";
 import { assemble, optionValue, QuestionBuilder } from "./plain-assemble.js";
-import { lexPlain, type Phrase, type PlainToken, PlainTokenFeeder } from "./plain-lexer.js";
+import { lexPlain, type Phrase, type PlainToken, TYPE_SET } from "./plain-lexer.js";
 import type { PlainQuestion } from "./plain-question.js";
 import { emptyLayer } from "./plain-question.js";
 
@@ -61,7 +62,7 @@ export function parsePhrasesUnguarded(text: string, options: PlainParseOptions =
   };
   tokens.push(end);
   const budget = options.maxStatesPerToken ?? DEFAULT_MAX_STATES_PER_TOKEN;
-  const feeder = new PlainTokenFeeder();
+  const feeder = new TokenFeeder<PlainToken>(TYPE_SET);
   const parser = new nearley.Parser(GRAMMAR, { lexer: feeder });
   const table = (parser as unknown as { table: EarleyColumn[] }).table;
   let maxStates = 0;

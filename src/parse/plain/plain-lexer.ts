@@ -3,7 +3,9 @@
 // classified into one token category (plain-vocabulary.ts); a word nobody knows becomes WORD so the
 // reply can name it. Chinese keywords are cut out of running text, longest first. Never throws: a
 // character no rule knows becomes a one-character WORD.
+
 import moo from "moo";
+import { grammarLexer } from "../token-feeder.js";
 import {
   dottedName,
   EN_PHRASES,
@@ -202,44 +204,10 @@ export function wordKey(t: PlainToken): string {
   return normalizeWord(text);
 }
 
-const TYPE_SET: ReadonlySet<string> = new Set(PLAIN_TOKEN_TYPES);
+export const TYPE_SET: ReadonlySet<string> = new Set(PLAIN_TOKEN_TYPES);
 
-/**
- * The lexer object the compiled grammar is built with. Nearley only calls `has` on it (to build
- * `%TYPE` token tests); parsing feeds pre-lexed tokens through a {@link PlainTokenFeeder}.
- */
-export const lexer = {
-  has: (tokenType: string): boolean => TYPE_SET.has(tokenType),
-  reset: (_chunk: string, _info: unknown): void => {},
-  next: (): PlainToken | undefined => undefined,
-  save: (): undefined => undefined,
-  formatError: (_token: never): string => "",
-};
-
-/** Hands nearley exactly one token per `feed` call, so the state budget is checked per token. */
-export class PlainTokenFeeder {
-  private pending: PlainToken | undefined;
-
-  /** The token the next `parser.feed("")` will consume. */
-  push(t: PlainToken): void {
-    this.pending = t;
-  }
-  has(tokenType: string): boolean {
-    return TYPE_SET.has(tokenType);
-  }
-  reset(_chunk: string, _info?: unknown): void {}
-  next(): PlainToken | undefined {
-    const t = this.pending;
-    this.pending = undefined;
-    return t;
-  }
-  save(): Record<string, never> {
-    return {};
-  }
-  formatError(_token: unknown, message?: string): string {
-    return message ?? "";
-  }
-}
+/** The lexer object the compiled grammar is built with (tokens are fed by a TokenFeeder). */
+export const lexer = grammarLexer<PlainToken>(TYPE_SET);
 
 /**
  * One phrase of a sentence as the grammar returns it: a single token, or `key=value` (the token

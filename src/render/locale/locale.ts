@@ -343,3 +343,17 @@ export interface InverseTexts {
   targetSetting(x: { change: string; formula: string }): string;
   noTargetChange(x: { to: string; layer: string }): string;
 }
+
+/** What each language's text.ts writes; the rest of a Locale comes from its own files. */
+export type LocaleCommonTexts = Omit<
+  Locale,
+  | "lang"
+  | "step"
+  | "shapeIssue"
+  | "concepts"
+  | "plain"
+  | "images"
+  | "crossFramework"
+  | "inverse"
+  | "pastedError"
+>;

@@ -80,3 +80,37 @@ export const kernelArg = (k: readonly number[]): string =>
 
 export const convClass = (k: readonly number[], framework: "keras" | "pytorch"): string =>
   framework === "keras" ? `Conv${k.length}D` : `nn.Conv${k.length}d`;
+
+/** Keras' channels-last and PyTorch's channels-first layouts, and the permutes between them, by rank. */
+export const PERMUTE: Record<number, { toTorch: string; toKeras: string; torch: string; keras: string }> = {
+  1: {
+    toTorch: "x.permute(0, 2, 1)",
+    toKeras: "x.transpose(0, 2, 1)",
+    torch: "(N, C, L)",
+    keras: "(N, L, C)",
+  },
+  2: {
+    toTorch: "x.permute(0, 3, 1, 2)",
+    toKeras: "x.transpose(0, 2, 3, 1)",
+    torch: "(N, C, H, W)",
+    keras: "(N, H, W, C)",
+  },
+  3: {
+    toTorch: "x.permute(0, 4, 1, 2, 3)",
+    toKeras: "x.transpose(0, 2, 3, 4, 1)",
+    torch: "(N, C, D, H, W)",
+    keras: "(N, D, H, W, C)",
+  },
+};
+
+/** Recurrent cells as each framework names them, and their gates. */
+export const CELL = { lstm: "LSTM", gru: "GRU", simple: "SimpleRNN" } as const;
+export const TORCH_CELL = { lstm: "nn.LSTM", gru: "nn.GRU", simple: "nn.RNN" } as const;
+export const GATES = { lstm: 4, gru: 3, simple: 1 } as const;
+
+/** "3" or "3–5": a range of sizes. */
+export function rangeText([lo, hi]: readonly [number, number], n: (x: number) => string = String): string {
+  return lo === hi ? n(lo) : `${n(lo)}–${n(hi)}`;
+}
+
+export const kerasPad = (rank: number): string => `ZeroPadding${rank}D`;

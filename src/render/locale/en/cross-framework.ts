@@ -3,6 +3,7 @@ import type { CrossNote } from "../../../translate/model-notes.js";
 import type { WeightTensor } from "../../../translate/weight-layouts.js";
 import { thousands } from "../../format.js";
 import type { CrossFrameworkTexts } from "../locale.js";
+import { CELL, GATES, PERMUTE, TORCH_CELL } from "../notation.js";
 
 // English wording of the Keras ↔ PyTorch notes and layer translations. Code, numbers and shapes
 // are the same in every language (see zh/cross-framework.ts).
@@ -30,31 +31,6 @@ function padsText(pads: [number, number][]): string {
     return `(${first[0]}, ${first[1]}) on the ${axes.join(" and ")}`;
   return pads.map(([b, a], i) => `(${b}, ${a}) on the ${axes[i]}`).join(", ");
 }
-
-const PERMUTE: Record<number, { toTorch: string; toKeras: string; torch: string; keras: string }> = {
-  1: {
-    toTorch: "x.permute(0, 2, 1)",
-    toKeras: "x.transpose(0, 2, 1)",
-    torch: "(N, C, L)",
-    keras: "(N, L, C)",
-  },
-  2: {
-    toTorch: "x.permute(0, 3, 1, 2)",
-    toKeras: "x.transpose(0, 2, 3, 1)",
-    torch: "(N, C, H, W)",
-    keras: "(N, H, W, C)",
-  },
-  3: {
-    toTorch: "x.permute(0, 4, 1, 2, 3)",
-    toKeras: "x.transpose(0, 2, 3, 4, 1)",
-    torch: "(N, C, D, H, W)",
-    keras: "(N, D, H, W, C)",
-  },
-};
-
-const CELL = { lstm: "LSTM", gru: "GRU", simple: "SimpleRNN" } as const;
-const TORCH_CELL = { lstm: "nn.LSTM", gru: "nn.GRU", simple: "nn.RNN" } as const;
-const GATES = { lstm: 4, gru: 3, simple: 1 } as const;
 
 function poolAdvice(pads: [number, number][], fPad: string, pool: "max" | "avg"): string {
   if (pool === "max")

@@ -1,5 +1,6 @@
 import { thousands } from "../../format.js";
 import type { InverseTexts } from "../locale.js";
+import { kerasPad, rangeText as rangeTextIn } from "../notation.js";
 
 // English answers to inverse questions ("what padding keeps 32x32 with a 5x5 kernel?", "which
 // stride takes 224 to 112?", "what input sizes work with this model?"). The numbers, formulas and
@@ -12,11 +13,7 @@ function list(xs: readonly string[], last = "or"): string {
   return `${xs.slice(0, -1).join(", ")} ${last} ${xs[xs.length - 1]}`;
 }
 
-function rangeText([lo, hi]: [number, number]): string {
-  return lo === hi ? n(lo) : `${n(lo)}–${n(hi)}`;
-}
-
-const kerasPad = (rank: number): string => `ZeroPadding${rank}D`;
+const rangeText = (r: [number, number]): string => rangeTextIn(r, n);
 
 /** "kernel ≤ 11 and stride ≤ 4", or "kernel 3 and stride ≤ 4" when the user fixed the kernel. */
 function ranges(x: {

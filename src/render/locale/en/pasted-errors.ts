@@ -1,11 +1,13 @@
+import { thousands } from "../../format.js";
 import type { PastedErrorTexts } from "../locale.js";
+import { pyTuple } from "../notation.js";
 
 // What a pasted framework error means, with its numbers (English).
 
-const n = (x: number) => x.toLocaleString("en-US");
-const shape = (s: (number | null)[]) =>
-  `(${s.map((d) => (d === null ? "None" : d)).join(", ")}${s.length === 1 ? "," : ""})`;
-const list = (s: (number | null)[]) => `[${s.map((d) => (d === null ? "None" : d)).join(", ")}]`;
+const n = thousands;
+const shape = pyTuple;
+/** A Python list of sizes as PyTorch prints it: [32, 3, 3, 3]. */
+const list = (s: readonly (number | null)[]) => `[${s.join(", ")}]`;
 const PASTE =
   "Paste the model code with it and I will point at the layer, check the fix on your model and show the whole table.";
 

@@ -3,7 +3,7 @@ import type { BuildIssue } from "../../../model/problems.js";
 import type { Shape } from "../../../model/shape.js";
 import type { EvalNote } from "../../../parse/eval-notes.js";
 import { thousands } from "../../format.js";
-import type { Locale, Worded } from "../locale.js";
+import type { LocaleCommonTexts, Worded } from "../locale.js";
 import { channelsKept, shapeIn } from "../notation.js";
 import { paddingWords } from "../padding-words.js";
 
@@ -156,18 +156,7 @@ function channelStory(
   return `each of the ${f} filters spans all ${inChannels} input channels and sums them into one number per position, so the channel axis becomes the number of filters: ${layer} gives ${show(output)}, not ${show(naive)} or ${f}×${inChannels}`;
 }
 
-export const enText: Omit<
-  Locale,
-  | "lang"
-  | "step"
-  | "shapeIssue"
-  | "concepts"
-  | "plain"
-  | "images"
-  | "crossFramework"
-  | "inverse"
-  | "pastedError"
-> = {
+export const enText: LocaleCommonTexts = {
   list,
   buildIssue,
   evalNote,

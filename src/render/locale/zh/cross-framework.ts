@@ -2,6 +2,7 @@ import type { Caveat, Translation } from "../../../translate/layer-translation.j
 import type { CrossNote } from "../../../translate/model-notes.js";
 import type { WeightTensor } from "../../../translate/weight-layouts.js";
 import type { CrossFrameworkTexts } from "../locale.js";
+import { CELL, GATES, PERMUTE, TORCH_CELL } from "../notation.js";
 import { n } from "./common.js";
 
 // Keras ↔ PyTorch 的说明和单层翻译（中文）。代码、数字和形状与英文版相同（见 en/cross-framework.ts）。
@@ -22,31 +23,6 @@ function padsText(pads: [number, number][]): string {
     return `${axes.join("和")}各填充 (${first[0]}, ${first[1]})`;
   return pads.map(([b, a], i) => `${axes[i]}填充 (${b}, ${a})`).join("，");
 }
-
-const PERMUTE: Record<number, { toTorch: string; toKeras: string; torch: string; keras: string }> = {
-  1: {
-    toTorch: "x.permute(0, 2, 1)",
-    toKeras: "x.transpose(0, 2, 1)",
-    torch: "(N, C, L)",
-    keras: "(N, L, C)",
-  },
-  2: {
-    toTorch: "x.permute(0, 3, 1, 2)",
-    toKeras: "x.transpose(0, 2, 3, 1)",
-    torch: "(N, C, H, W)",
-    keras: "(N, H, W, C)",
-  },
-  3: {
-    toTorch: "x.permute(0, 4, 1, 2, 3)",
-    toKeras: "x.transpose(0, 2, 3, 4, 1)",
-    torch: "(N, C, D, H, W)",
-    keras: "(N, D, H, W, C)",
-  },
-};
-
-const CELL = { lstm: "LSTM", gru: "GRU", simple: "SimpleRNN" } as const;
-const TORCH_CELL = { lstm: "nn.LSTM", gru: "nn.GRU", simple: "nn.RNN" } as const;
-const GATES = { lstm: 4, gru: 3, simple: 1 } as const;
 
 function poolAdvice(pads: [number, number][], fPad: string, pool: "max" | "avg"): string {
   if (pool === "max")

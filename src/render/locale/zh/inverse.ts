@@ -1,4 +1,5 @@
 import type { InverseTexts } from "../locale.js";
+import { kerasPad, rangeText as rangeTextIn } from "../notation.js";
 import { n } from "./common.js";
 
 // Chinese answers to inverse questions: the same numbers, formulas and code as en/inverse.ts,
@@ -9,11 +10,7 @@ function list(xs: readonly string[], last = "或"): string {
   return `${xs.slice(0, -1).join("、")} ${last} ${xs[xs.length - 1]}`;
 }
 
-function rangeText([lo, hi]: [number, number]): string {
-  return lo === hi ? n(lo) : `${n(lo)}–${n(hi)}`;
-}
-
-const kerasPad = (rank: number): string => `ZeroPadding${rank}D`;
+const rangeText = (r: [number, number]): string => rangeTextIn(r, n);
 
 /** "卷积核 ≤ 11、步长 ≤ 4"，用户给定的写成 "卷积核 3"。 */
 function ranges(x: {

@@ -1,11 +1,13 @@
+import { thousands } from "../../format.js";
 import type { PastedErrorTexts } from "../locale.js";
+import { pyTuple } from "../notation.js";
 
 // 粘贴的框架报错是什么意思，用报错里的数字说明（中文）。
 
-const n = (x: number) => x.toLocaleString("en-US");
-const shape = (s: (number | null)[]) =>
-  `(${s.map((d) => (d === null ? "None" : d)).join(", ")}${s.length === 1 ? "," : ""})`;
-const list = (s: (number | null)[]) => `[${s.map((d) => (d === null ? "None" : d)).join(", ")}]`;
+const n = thousands;
+const shape = pyTuple;
+/** A Python list of sizes as PyTorch prints it: [32, 3, 3, 3]. */
+const list = (s: readonly (number | null)[]) => `[${s.join(", ")}]`;
 const PASTE = "把模型代码一起贴上来，我会指出是哪一层，在你的模型上验证修改，并给出完整的表格。";
 
 export const pastedErrors: PastedErrorTexts = {

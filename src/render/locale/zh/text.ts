@@ -2,7 +2,7 @@ import type { LayerConfig } from "../../../model/layer-config.js";
 import type { BuildIssue } from "../../../model/problems.js";
 import type { Shape } from "../../../model/shape.js";
 import type { EvalNote } from "../../../parse/eval-notes.js";
-import type { Locale, Worded } from "../locale.js";
+import type { LocaleCommonTexts, Worded } from "../locale.js";
 import { channelsKept, shapeIn } from "../notation.js";
 import { paddingWords } from "../padding-words.js";
 import { hasEnglishProse, list, n } from "./common.js";
@@ -208,18 +208,7 @@ function channelStory(
   return `${f} 个滤波器中的每一个都覆盖全部 ${inChannels} 个输入通道，并在每个位置把它们加成一个数，所以通道轴变成滤波器的个数：${layer} 输出 ${show(output)}，而不是 ${show(naive)} 或 ${f}×${inChannels}`;
 }
 
-export const zhText: Omit<
-  Locale,
-  | "lang"
-  | "step"
-  | "shapeIssue"
-  | "concepts"
-  | "plain"
-  | "images"
-  | "crossFramework"
-  | "inverse"
-  | "pastedError"
-> = {
+export const zhText: LocaleCommonTexts = {
   list,
   buildIssue,
   evalNote,
