@@ -28,10 +28,10 @@ error -> matmul {% id %} | channels {% id %} | view {% id %} | ndim {% id %} | n
   | cat {% id %} | broadcast {% id %} | kernel {% id %}
 
 matmul -> "mat1" "and" "mat2" "shapes" "cannot" "be" "multiplied" "(" dims "and" dims ")"
-  {% (d): PastedError => ({ kind: "matmul", a: d[8], b: d[10] }) %}
+  {% (d, _l, reject) => (d[8].length === 2 && d[10].length === 2 ? { kind: "matmul", a: d[8], b: d[10] } : reject) %}
 
 channels -> "Given" "groups" "=" int "," "weight" "of" "size" list "," "expected" "input" list "to" "have" int "channels" "," "but" "got" int "channels" "instead"
-  {% (d): PastedError => ({ kind: "channels", groups: d[3], weight: d[8], input: d[12], expected: d[15], got: d[20] }) %}
+  {% (d, _l, reject) => (d[8].length >= 3 && d[12].length >= 3 ? { kind: "channels", groups: d[3], weight: d[8], input: d[12], expected: d[15], got: d[20] } : reject) %}
 
 view -> "shape" "'" list "'" "is" "invalid" "for" "input" "of" "size" int
   {% (d): PastedError => ({ kind: "view", target: d[2], size: d[10] }) %}
@@ -55,10 +55,10 @@ computedDetail -> null {% () => null %}
   {% (d) => ({ input: d[6], kernel: d[13] }) %}
 
 toosmall -> "Given" "input" "size" ":" "(" dims ")" "." "Calculated" "output" "size" ":" "(" dims ")" "." "Output" "size" "is" "too" "small"
-  {% (d): PastedError => ({ kind: "toosmall", input: d[5], output: d[13] }) %}
+  {% (d, _l, reject) => (d[5].length >= 2 && d[13].length >= 2 ? { kind: "toosmall", input: d[5], output: d[13] } : reject) %}
 
 axis -> "expected" "axis" int "of" "input" "shape" "to" "have" "value" int "," "but" "received" "input" "with" "shape" tuple
-  {% (d): PastedError => ({ kind: "axis", axis: d[2], expected: d[9], shape: d[16] }) %}
+  {% (d, _l, reject) => (d[16].length >= 1 ? { kind: "axis", axis: d[2], expected: d[9], shape: d[16] } : reject) %}
 
 running -> "running_mean" "should" "contain" int "elements" "not" int
   {% (d): PastedError => ({ kind: "running", actual: d[3], declared: d[6] }) %}

@@ -39,9 +39,16 @@ export function answerDetailed(
 ): { reply: Reply; analysis: Analysis | null; lang: Lang } {
   const lang = detectLang((request.text ?? "").slice(0, 4096));
   let analysis: Analysis | null = null;
-  const reply = answerText(request, limits, (a) => {
-    analysis = a;
-  });
+  let reply: Reply;
+  try {
+    reply = answerText(request, limits, (a) => {
+      analysis = a;
+    });
+  } catch {
+    // A bug of ours must not take the caller down: the user gets a plain apology.
+    analysis = null;
+    reply = notUnderstood(localeFor(lang).messages.internalError);
+  }
   return { reply, analysis, lang };
 }
 

@@ -8,8 +8,16 @@ import { windowAnswer } from "./window-answer.js";
 // The lines that answer an inverse question: a window question from its sizes alone, a question
 // about a model from the model's analysis (pasted code, or a stack described in the sentence).
 
+/** What the searches cover: every loop here is bounded by these, whatever numbers were asked. */
+export const INVERSE_BOUNDS = { size: 16_384, window: 512, stride: 64 };
+
 export function inverseLines(ask: InverseAsk, analysis: Analysis | null, loc: Locale): string[] {
-  if (ask.kind === "window") return windowAnswer(ask, loc);
+  if (ask.kind === "window") {
+    if (!withinBounds(ask)) return [loc.inverse.tooLarge(INVERSE_BOUNDS)];
+    return windowAnswer(ask, loc);
+  }
+  if (ask.kind === "output_target" && ask.to.some((d) => d > INVERSE_BOUNDS.size))
+    return [loc.inverse.tooLarge(INVERSE_BOUNDS)];
   if (analysis === null) return [loc.inverse.needModel(ask.kind)];
   if (ask.kind === "output_target") return outputTargetAnswer(analysis, ask.to, loc);
   return inputSizesLines(analysis, loc);
@@ -32,4 +40,17 @@ function inputSizesLines(a: Analysis, loc: Locale): string[] {
   }
   if (sizes.independent && sizes.vars.length > 1) lines.push(t.independentAxes(sizes.vars));
   return lines;
+}
+
+function withinBounds(ask: Extract<InverseAsk, { kind: "window" }>): boolean {
+  const { size, window, stride } = INVERSE_BOUNDS;
+  // An open kernel is searched up to 11, so that is the span to bound when none was given.
+  const span = (ask.dilation ?? 1) * ((ask.kernel ?? 11) - 1) + 1;
+  return (
+    [...ask.from, ...ask.to].every((d) => d <= size) &&
+    span <= window &&
+    (ask.stride ?? 1) <= stride &&
+    (ask.dilation ?? 1) <= stride &&
+    (typeof ask.padding !== "number" || ask.padding <= window)
+  );
 }

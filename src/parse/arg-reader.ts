@@ -61,7 +61,8 @@ export class ArgReader {
     return v.value;
   }
 
-  int(name: string, fallback?: number, min = 1): number {
+  /** An integer argument from `min` to `max` (default: any sane size). */
+  int(name: string, fallback?: number, min = 1, max = MAX_SIZE): number {
     if (!this.has(name)) {
       if (fallback !== undefined) return fallback;
       this.required(name);
@@ -69,13 +70,13 @@ export class ArgReader {
     const v = this.required(name);
     const n = numberOf(v);
     if (n === null || !Number.isInteger(n) || v.t === "bool") this.fail(name, v, "an integer");
-    if (n < min || n > MAX_SIZE)
+    if (n < min || n > max)
       this.fail(
         name,
         v,
         min === 0
-          ? `an integer from 0 to ${MAX_SIZE}`
-          : `a positive integer up to ${MAX_SIZE.toLocaleString("en-US")}`,
+          ? `an integer from 0 to ${max.toLocaleString("en-US")}`
+          : `a positive integer up to ${max.toLocaleString("en-US")}`,
       );
     return n;
   }

@@ -120,4 +120,6 @@ export interface SkippedLine {
 export interface ParsedModule {
   body: Stmt[];
   skipped: SkippedLine[];
+  /** Lines the grammar parsed more than one way (a grammar bug; the fuzz tests count them). */
+  ambiguousLines?: number;
 }

@@ -39,6 +39,7 @@ export function parseMessage(message: string, options: ParseOptions = {}): Parse
     perToken: options.maxStatesPerLine ?? DEFAULT_MAX_STATES_PER_LINE,
     total: options.maxTotalStates ?? DEFAULT_MAX_TOTAL_STATES,
     used: 0,
+    ambiguous: 0,
   };
   try {
     let text = typeof message === "string" ? message : "";
@@ -60,13 +61,15 @@ export function parseMessage(message: string, options: ParseOptions = {}): Parse
     );
   }
   dedupe(skipped);
-  return { body, skipped };
+  return { body, skipped, ambiguousLines: budget.ambiguous };
 }
 
 interface Budget {
   perToken: number;
   total: number;
   used: number;
+  /** Logical lines with more than one parse: always 0 unless the grammar has a bug (fuzzed). */
+  ambiguous: number;
 }
 
 /** A parsed logical line and where it starts. */
@@ -207,6 +210,7 @@ function parseLogicalLine(
     if (event.kind === "end") {
       const result = parser.results[0] as LineResult | undefined;
       if (result === undefined) return fail("syntax", "incomplete statement", token, event.lineIndex, cursor);
+      if (parser.results.length > 1) budget.ambiguous++;
       if (treeDepth(result) > MAX_TREE_DEPTH) {
         const reason = `this line nests more than ${MAX_TREE_DEPTH} operations inside each other; I did not read it`;
         return fail("complex", reason, first, event.lineIndex, cursor);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { answer } from "../../src/core/answer.js";
 import { findPastedError, type PastedError } from "../../src/parse/errors/pasted-error.js";
 
 // The error-message grammar (grammar/errors.ne) on texts the real frameworks printed: PyTorch 1.13
@@ -110,6 +111,22 @@ describe("pasted error messages", () => {
       "ValueError: Negative dimension size caused by subtracting 3 from 2 for '{{node conv2d_4/Conv2D}}' with input shapes: [?,2,2,64], [3,3,64,128].",
     ].join("\n");
     expect(findPastedError(text)).toEqual({ error: { kind: "negdim", kernel: 3, size: 2 }, line: 4 });
+  });
+
+  it("refuses a message whose numbers do not have the framework's shape (found by npm run fuzz)", () => {
+    expect(findPastedError("mat1 and mat2 shapes cannot be multiplied (128x12544 and 9216)")).toBeNull();
+    expect(
+      findPastedError(
+        "Given groups=1, weight of size [32], expected input[8] to have 3 channels, but got 1 channels instead",
+      ),
+    ).toBeNull();
+    expect(
+      findPastedError("expected axis -1 of input shape to have value 784, but received input with shape ()"),
+    ).toBeNull();
+    const reply = answer({
+      text: "RuntimeError: mat1 and mat2 shapes cannot be multiplied (128x12544 and 9216)",
+    });
+    expect(reply.text).not.toMatch(/undefined|NaN/);
   });
 
   it("finds nothing in ordinary text, and never throws on any text", () => {

@@ -243,13 +243,17 @@ function unpool(rank: Rank) {
   };
 }
 
+/** num_layers of RNN/LSTM/GRU: far beyond any real model, small enough to count layer by layer. */
+const MAX_STACKED_LAYERS = 1000;
+
 function rnn(cell: "simple" | "lstm" | "gru") {
   return (r: ArgReader): LayerConfig => ({
     kind: "torch_rnn",
     cell,
     inputSize: r.int("input_size"),
     hiddenSize: r.int("hidden_size"),
-    numLayers: r.int("num_layers", 1),
+    // Stacked layers are counted one by one: a sane bound before anything is done per layer.
+    numLayers: r.int("num_layers", 1, 1, MAX_STACKED_LAYERS),
     bias: r.bool("bias", true),
     batchFirst: r.bool("batch_first", false),
     bidirectional: r.bool("bidirectional", false),

@@ -231,6 +231,8 @@ export interface Locale {
     empty: string;
     tooLong(size: string, limit: string): string;
     binary: string;
+    /** Our bug, caught: the message did not crash anything, and we say so plainly. */
+    internalError: string;
     badInputOption(text: string, part: string | null): string;
     noTorchModel: string;
     noPython(line: number, column: number, reason: string): string;
@@ -321,6 +323,8 @@ export interface InverseTexts {
   upsample(x: { factor: number; from: string; to: string; rank: number }): string;
   /** An inverse question about a model, asked without the model. */
   needModel(kind: "input_sizes" | "output_target"): string;
+  /** The sizes asked about are beyond what the search covers (the bounds, so the user can retry). */
+  tooLarge(x: { size: number; window: number; stride: number }): string;
   /** Input sizes a model takes (square H = W = s): the ranges that work, the smallest. */
   inputSizes(x: { ranges: [number, number][]; open: boolean; smallest: number; limit: number }): string;
   /** No size up to the limit works. */

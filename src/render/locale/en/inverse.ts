@@ -86,6 +86,8 @@ export const enInverse: InverseTexts = {
     `Keras: Conv${rank}DTranspose(filters, kernel_size, strides=${stride}, padding='same') with any kernel size: ${formula}.`,
   upsample: ({ factor, from, to, rank }) =>
     `Without weights: nn.Upsample(scale_factor=${factor}) or UpSampling${rank}D(${factor}) takes ${from} to ${to} (×${factor}); a 'same' conv after it keeps the size.`,
+  tooLarge: ({ size, window, stride }) =>
+    `Those numbers are beyond what I search: sizes up to ${n(size)}, a kernel spanning at most ${n(window)} positions (with its dilation) and strides up to ${n(stride)}. Ask with smaller numbers, or say the layer and its input and I will compute its output.`,
   needModel: (kind) =>
     kind === "input_sizes"
       ? "That depends on the model: paste its code (or describe the layers, e.g. 'conv 5x5 then maxpool 2'), and I will work out which input sizes fit."

@@ -78,6 +78,8 @@ export const zhInverse: InverseTexts = {
     `Keras：Conv${rank}DTranspose(filters, kernel_size, strides=${stride}, padding='same')，卷积核大小任意：${formula}。`,
   upsample: ({ factor, from, to, rank }) =>
     `不用权重：nn.Upsample(scale_factor=${factor}) 或 UpSampling${rank}D(${factor}) 把 ${from} 变成 ${to}（×${factor}）；后面接一个 'same' 卷积尺寸不变。`,
+  tooLarge: ({ size, window, stride }) =>
+    `这些数字超出了我的搜索范围：尺寸最多 ${n(size)}，卷积核（含膨胀）最多覆盖 ${n(window)} 个位置，步长最多 ${n(stride)}。请用小一些的数字再问，或者说出这一层和它的输入，我来算它的输出。`,
   needModel: (kind) =>
     kind === "input_sizes"
       ? "这取决于模型：把代码贴上来（或者描述各层，例如“卷积 5x5 然后最大池化 2”），我来算出哪些输入尺寸可用。"
