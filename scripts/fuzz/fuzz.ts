@@ -69,7 +69,7 @@ const seconds = (performance.now() - started) / 1000;
 const failed = results.filter((r): r is { outOfMemory: string } => "outOfMemory" in r);
 const stats = results.filter((r): r is Stats => !("outOfMemory" in r));
 const histogram = new Array<number>(1001).fill(0);
-for (const s of stats) s.histogram.forEach((c, i) => (histogram[i] = (histogram[i] ?? 0) + c));
+for (const s of stats) for (const [i, c] of s.histogram.entries()) histogram[i] = (histogram[i] ?? 0) + c;
 const total = stats.reduce((n, s) => n + s.runs, 0);
 const quantile = (q: number) => {
   let seen = 0;

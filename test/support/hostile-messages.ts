@@ -16,11 +16,25 @@ export const CORPUS: readonly string[] = readdirSync(goldens)
   .map((f) => readFileSync(join(goldens, f), "utf8"));
 
 const TOKEN = /\s+|[A-Za-z_]\w*|\d+(?:\.\d+)?|[^\w\s]/g;
-const HUGE = ["0", "-1", "9007199254740993", "1e308", "99999999999999999999999", "2**64", "-0", "NaN", "1e-9"];
+const HUGE = [
+  "0",
+  "-1",
+  "9007199254740993",
+  "1e308",
+  "99999999999999999999999",
+  "2**64",
+  "-0",
+  "NaN",
+  "1e-9",
+];
 const UNICODE = ["😀", "名前", "\u200b", "\u202e", "\ufeff", "é", "𝔁", "\u0000", "\ud800", "’"];
 const BRACKETS = ["(", ")", "[", "]", "{", "}", "'", '"', '"""', "```", ":", ",", "\\"];
 
-type Op = { kind: "delete" | "duplicate" | "bracket" | "huge" | "tabs" | "unicode"; at: number; pick: number };
+type Op = {
+  kind: "delete" | "duplicate" | "bracket" | "huge" | "tabs" | "unicode";
+  at: number;
+  pick: number;
+};
 
 const op: fc.Arbitrary<Op> = fc.record({
   kind: fc.constantFrom("delete", "duplicate", "bracket", "huge", "tabs", "unicode"),
@@ -66,7 +80,11 @@ const damaged = fc
   .map(({ message, ops }) => damage(message, ops));
 
 const nested = fc
-  .record({ depth: fc.integer({ min: 1, max: 4000 }), open: fc.constantFrom("(", "[", "{", "layers.Dense(", "nn.Sequential("), closed: fc.boolean() })
+  .record({
+    depth: fc.integer({ min: 1, max: 4000 }),
+    open: fc.constantFrom("(", "[", "{", "layers.Dense(", "nn.Sequential("),
+    closed: fc.boolean(),
+  })
   .map(({ depth, open, closed }) => {
     const close = { "(": ")", "[": "]", "{": "}" }[open.slice(-1)] ?? ")";
     return `x = ${open.repeat(depth)}1${closed ? close.repeat(depth) : ""}`;
@@ -83,7 +101,10 @@ const absurd = fc
       "nn.LSTM({a}, {b}, num_layers={c})",
       "x.view({a}, {b})",
     ),
-    nums: fc.array(fc.oneof(fc.constantFrom(...HUGE), fc.integer().map(String)), { minLength: 5, maxLength: 5 }),
+    nums: fc.array(fc.oneof(fc.constantFrom(...HUGE), fc.integer().map(String)), {
+      minLength: 5,
+      maxLength: 5,
+    }),
   })
   .map(({ call, nums }) => {
     const filled = call.replace(/\{([a-e])\}/g, (_m, k: string) => nums["abcde".indexOf(k)] ?? "1");
@@ -93,12 +114,21 @@ const absurd = fc
 const arbitraryText = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 600 }),
   fc.string({ unit: "binary", maxLength: 600 }),
-  fc.array(fc.constantFrom(...BRACKETS, ...UNICODE, "\n", "    ", "\t", "def ", "class ", "x", "=", "1"), { maxLength: 300 }).map((xs) => xs.join("")),
+  fc
+    .array(fc.constantFrom(...BRACKETS, ...UNICODE, "\n", "    ", "\t", "def ", "class ", "x", "=", "1"), {
+      maxLength: 300,
+    })
+    .map((xs) => xs.join("")),
 );
 
 /** Every kind of hostile message, capped at 16 KB of UTF-8. */
 export const hostileMessage: fc.Arbitrary<string> = fc
-  .oneof({ arbitrary: damaged, weight: 5 }, { arbitrary: arbitraryText, weight: 2 }, { arbitrary: nested, weight: 1 }, { arbitrary: absurd, weight: 2 })
+  .oneof(
+    { arbitrary: damaged, weight: 5 },
+    { arbitrary: arbitraryText, weight: 2 },
+    { arbitrary: nested, weight: 1 },
+    { arbitrary: absurd, weight: 2 },
+  )
   .map(capBytes);
 
 function capBytes(s: string): string {
