@@ -56,6 +56,8 @@ export type ShapeIssue =
       units: number;
     }
   | { code: "reshape_invalid"; framework: Framework; target: number[]; inputSize: number; inputShape: Shape }
+  /** Keras Reshape: more than one -1, or a size below -1, in target_shape (checked before any size). */
+  | { code: "reshape_target_invalid"; target: number[]; reason: "several_unknown" | "negative" }
   | { code: "strides_with_dilation"; strides: number[]; dilation: number[] }
   | { code: "same_padding_strided"; strides: number[] }
   | {

@@ -9,6 +9,10 @@ export const reshapeRule: LayerRule<ReshapeConfig> = {
   kind: "reshape",
   infer({ config: c, inputs, framework }) {
     const input = firstInput(inputs);
+    if (c.targetShape.filter((d) => d === -1).length > 1)
+      return fail({ code: "reshape_target_invalid", target: c.targetShape, reason: "several_unknown" });
+    if (c.targetShape.some((d) => d < -1))
+      return fail({ code: "reshape_target_invalid", target: c.targetShape, reason: "negative" });
     const inputSize = positionsOf(input.slice(1));
     const inferAt = c.targetShape.indexOf(-1);
     const knownProduct = c.targetShape.reduce((a, b) => (b === -1 ? a : a * b), 1);

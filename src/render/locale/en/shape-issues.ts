@@ -163,6 +163,16 @@ export function describeIssue(issue: ShapeIssue, layerName: string): { message: 
         fix: `use nn.Linear(${issue.actual}, ${issue.units})`,
       };
     }
+    case "reshape_target_invalid":
+      return issue.reason === "several_unknown"
+        ? {
+            message: `Keras raises "There must be at most one unknown dimension (-1) in \`target_shape\`. Received: target_shape=${pyTuple(issue.target)}."`,
+            fix: "write -1 for one size at most; give the others as numbers",
+          }
+        : {
+            message: `Keras raises "Each dimension in \`target_shape\` must be a non-negative integer, or \`-1\` for a single unknown dimension. Received: target_shape=${pyTuple(issue.target)}."`,
+            fix: "sizes are 0 or more, or -1 once for the size Keras works out",
+          };
     case "reshape_invalid": {
       const size = issue.inputSize;
       const last = issue.target[issue.target.length - 1];

@@ -159,6 +159,16 @@ export function describeIssue(issue: ShapeIssue, layerName: string): { message: 
         fix: `改用 nn.Linear(${issue.actual}, ${issue.units})`,
       };
     }
+    case "reshape_target_invalid":
+      return issue.reason === "several_unknown"
+        ? {
+            message: `Keras 报错 “There must be at most one unknown dimension (-1) in \`target_shape\`. Received: target_shape=${pyTuple(issue.target)}.”`,
+            fix: "-1 最多只能写一个，其余尺寸写成数字",
+          }
+        : {
+            message: `Keras 报错 “Each dimension in \`target_shape\` must be a non-negative integer, or \`-1\` for a single unknown dimension. Received: target_shape=${pyTuple(issue.target)}.”`,
+            fix: "尺寸只能是 0 或更大，或者写一次 -1 让 Keras 推算",
+          };
     case "reshape_invalid": {
       const size = issue.inputSize;
       const last = issue.target[issue.target.length - 1];
