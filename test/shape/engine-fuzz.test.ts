@@ -61,17 +61,15 @@ const config: fc.Arbitrary<LayerConfig> = fc.oneof(
   fc
     .record({ target: fc.array(fc.oneof(extreme, fc.constant(-1)), { minLength: 1, maxLength: 4 }) })
     .map(({ target }): LayerConfig => ({ kind: "reshape", targetShape: target })),
-  fc
-    .record({ size: fc.array(extreme, { minLength: 2, maxLength: 2 }) })
-    .map(
-      ({ size }): LayerConfig => ({
-        kind: "upsampling",
-        rank: 2,
-        size,
-        interpolation: "nearest",
-        dataFormat: "channels_last",
-      }),
-    ),
+  fc.record({ size: fc.array(extreme, { minLength: 2, maxLength: 2 }) }).map(
+    ({ size }): LayerConfig => ({
+      kind: "upsampling",
+      rank: 2,
+      size,
+      interpolation: "nearest",
+      dataFormat: "channels_last",
+    }),
+  ),
   fc.record({ crop: fc.array(extreme, { minLength: 4, maxLength: 4 }) }).map(
     ({ crop }): LayerConfig => ({
       kind: "cropping",

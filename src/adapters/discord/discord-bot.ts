@@ -16,7 +16,7 @@ import type { Request } from "../../core/request.js";
 import { weightsFromOption } from "../../core/weight-choice.js";
 import { fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
 import type { Log } from "../log.js";
-import { UserRateLimit } from "../rate-limit.js";
+import { RateLimiter } from "../rate-limit.js";
 import { ANALYZE_SHAPES } from "./commands.js";
 import { questionText, shouldAnswer } from "./message-route.js";
 import { DEFAULT_FILE_LIMIT, type DiscordPart, replyParts } from "./reply-parts.js";
@@ -33,6 +33,10 @@ export interface DiscordSettings {
   /** Ask for the privileged MessageContent intent (needed for opt-in channels). */
   messageContent: boolean;
   perUserPerMinute: number;
+  /** Answers a user may get at once (default: half a minute's worth). */
+  rateBurst?: number;
+  /** Answers per minute for a whole server (default 60). */
+  placePerMinute?: number;
   /** How a request becomes an answer: core's answerWithFiles (tests may slow it down). */
   answerer?: typeof answerWithFiles;
 }
@@ -63,7 +67,11 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
     allowedMentions: { parse: [], repliedUser: true },
     ...(settings.apiUrl ? { rest: { api: settings.apiUrl } } : {}),
   });
-  const limit = new UserRateLimit(settings.perUserPerMinute);
+  const limit = new RateLimiter({
+    perMinute: settings.perUserPerMinute,
+    ...(settings.rateBurst ? { burst: settings.rateBurst } : {}),
+    ...(settings.placePerMinute ? { placePerMinute: settings.placePerMinute } : {}),
+  });
   const answerer = settings.answerer ?? answerWithFiles;
   const inFlight = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>) => {
@@ -87,7 +95,7 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
       hasAttachments: message.attachments.size > 0,
     };
     if (!shouldAnswer(incoming, botId, settings.optInChannels)) return;
-    const verdict = limit.take(message.author.id);
+    const verdict = limit.take(message.author.id, message.guildId);
     if (verdict === "drop") return;
     if (verdict === "warn") {
       await message.reply({ content: SLOW_TEXT(limit.waitSeconds(message.author.id)) });
@@ -114,7 +122,7 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
 
   async function onInteraction(interaction: Interaction): Promise<void> {
     if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand()) return;
-    const verdict = limit.take(interaction.user.id);
+    const verdict = limit.take(interaction.user.id, interaction.guildId);
     if (verdict !== "ok") {
       await interaction.reply({
         content: SLOW_TEXT(limit.waitSeconds(interaction.user.id)),

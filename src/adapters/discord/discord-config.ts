@@ -1,3 +1,4 @@
+import { rateSettingsFromEnv } from "../rate-config.js";
 import type { DiscordSettings } from "./discord-bot.js";
 
 // The Discord adapter's settings, from the environment only (see .env.example).
@@ -18,6 +19,6 @@ export function discordSettingsFromEnv(env: NodeJS.ProcessEnv): DiscordSettings 
     optInChannels,
     // The privileged intent is only needed to read code blocks that do not mention the bot.
     messageContent: optInChannels.size > 0 || env.SHAPEBOT_DISCORD_MESSAGE_CONTENT === "1",
-    perUserPerMinute: Number(env.SHAPEBOT_RATE_PER_MINUTE ?? "") || 6,
+    ...rateSettingsFromEnv(env),
   };
 }

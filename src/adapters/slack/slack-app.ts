@@ -4,7 +4,7 @@ import { answerWithFiles } from "../../core/attachments.js";
 import type { ImageReply } from "../../core/image-answer.js";
 import { fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
 import type { Log } from "../log.js";
-import { UserRateLimit } from "../rate-limit.js";
+import { RateLimiter } from "../rate-limit.js";
 import { boltLogger } from "./bolt-logger.js";
 import { EventDedupe } from "./event-dedupe.js";
 import { healthRoutes } from "./health-routes.js";
@@ -34,6 +34,10 @@ export interface SlackSettings {
   /** Interface to listen on; all of them by default. */
   host?: string;
   perUserPerMinute: number;
+  /** Answers a user may get at once (default: half a minute's worth). */
+  rateBurst?: number;
+  /** Answers per minute for a whole workspace (default 60). */
+  placePerMinute?: number;
   /** How a request becomes an answer: core's answerWithFiles (tests may slow it down). */
   answerer?: typeof answerWithFiles;
   /** WebClient retries for failed calls (429s are waited out separately); tests use 0. */
@@ -79,7 +83,11 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
     },
   });
   const answerer = settings.answerer ?? answerWithFiles;
-  const limit = new UserRateLimit(settings.perUserPerMinute);
+  const limit = new RateLimiter({
+    perMinute: settings.perUserPerMinute,
+    ...(settings.rateBurst ? { burst: settings.rateBurst } : {}),
+    ...(settings.placePerMinute ? { placePerMinute: settings.placePerMinute } : {}),
+  });
   const dedupe = new EventDedupe();
   const fileHeaders = { Authorization: `Bearer ${settings.botToken}` };
   let botUserId = "";
@@ -99,22 +107,27 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
     await next();
   });
 
-  app.event("app_mention", async ({ event, client }) => {
-    await track(onMessage(event as unknown as SlackMessageEvent, client));
+  app.event("app_mention", async ({ event, client, context }) => {
+    await track(onMessage(event as unknown as SlackMessageEvent, client, context.teamId ?? null));
   });
-  app.event("message", async ({ event, client }) => {
-    await track(onMessage(event as unknown as SlackMessageEvent, client));
+  app.event("message", async ({ event, client, context }) => {
+    await track(onMessage(event as unknown as SlackMessageEvent, client, context.teamId ?? null));
   });
   app.command(SHAPE_COMMAND, async ({ ack, command, respond, client }) => {
     await ack();
-    await track(onCommand(command.text, command.user_id, command.channel_id, respond, client));
+    const asker = { user: command.user_id, place: command.team_id, privately: viaResponseUrl(respond) };
+    await track(onCommand(command.text, asker, command.channel_id, respond, client));
   });
   app.shortcut(ANALYZE_SHAPES, async ({ ack, shortcut, respond, client }) => {
     await ack();
     if (shortcut.type !== "message_action") return;
     const message = shortcut.message as unknown as SlackMessageEvent;
     const to = { channel: shortcut.channel.id, threadTs: replyThread(message) };
-    const asker = { user: shortcut.user.id, privately: viaResponseUrl(respond) };
+    const asker = {
+      user: shortcut.user.id,
+      place: shortcut.team?.id ?? null,
+      privately: viaResponseUrl(respond),
+    };
     await track(answerMessage(message, to, asker, client, false));
   });
   app.error(async (e) => {
@@ -124,21 +137,27 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
   /** Who asked, and how to say something to them alone. */
   interface Asker {
     user: string;
+    /** The workspace, limited as a whole too. */
+    place: string | null;
     privately(text: string): Promise<unknown>;
   }
 
   /** The per-user limit: true to answer; the slow-down note is said (once) otherwise. */
   async function admitted(asker: Asker): Promise<boolean> {
-    const verdict = limit.take(asker.user);
+    const verdict = limit.take(asker.user, asker.place);
     if (verdict === "warn") await asker.privately(SLOW_TEXT(limit.waitSeconds(asker.user)));
     return verdict === "ok";
   }
 
-  async function onMessage(e: SlackMessageEvent, client: webApi.WebClient): Promise<void> {
+  async function onMessage(
+    e: SlackMessageEvent,
+    client: webApi.WebClient,
+    place: string | null,
+  ): Promise<void> {
     if (!shouldAnswerEvent(e, botUserId)) return;
     const to: Destination = { channel: e.channel, threadTs: replyThread(e) };
     const user = e.user as string;
-    const asker = { user, privately: (text: string) => tell(client, to, user, text) };
+    const asker = { user, place, privately: (text: string) => tell(client, to, user, text) };
     // In a DM a mistake is as private as anything else: answered in the thread like an answer.
     await answerMessage(e, to, asker, client, e.channel_type === "im");
   }
@@ -169,12 +188,11 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
 
   async function onCommand(
     rawText: string,
-    user: string,
+    asker: Asker,
     channel: string,
     respond: Respond,
     client: webApi.WebClient,
   ): Promise<void> {
-    const asker = { user, privately: viaResponseUrl(respond) };
     if (!(await admitted(asker))) return;
     const question = decodeSlackText(rawText).trim();
     if (question === "") return void (await asker.privately(EMPTY_COMMAND));

@@ -1,3 +1,4 @@
+import { rateSettingsFromEnv } from "../rate-config.js";
 import type { SlackSettings } from "./slack-app.js";
 
 // The Slack adapter's settings, from the environment only (see .env.example). Null when no Slack
@@ -26,6 +27,6 @@ export function slackSettingsFromEnv(env: NodeJS.ProcessEnv): SlackSettings | { 
       Number.isInteger(port) && port >= 0 && port < 65536 && env.PORT !== "" && env.PORT !== undefined
         ? port
         : 3000,
-    perUserPerMinute: Number(env.SHAPEBOT_RATE_PER_MINUTE ?? "") || 6,
+    ...rateSettingsFromEnv(env),
   };
 }

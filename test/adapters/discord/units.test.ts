@@ -3,7 +3,7 @@ import { commandDefinitions } from "../../../src/adapters/discord/commands.js";
 import { discordSettingsFromEnv } from "../../../src/adapters/discord/discord-config.js";
 import { questionText, shouldAnswer } from "../../../src/adapters/discord/message-route.js";
 import { replyParts } from "../../../src/adapters/discord/reply-parts.js";
-import { UserRateLimit } from "../../../src/adapters/rate-limit.js";
+import { RateLimiter } from "../../../src/adapters/rate-limit.js";
 
 // The Discord adapter's pure parts: which messages it answers, how a reply is cut to Discord's
 // limits, the per-user rate limit, the settings from the environment, the command definitions.
@@ -63,19 +63,43 @@ describe("reply parts", () => {
 });
 
 describe("rate limit", () => {
-  it("lets N a minute through, warns once, then stays silent until the window moves", () => {
+  it("a burst, then the refill rate; told once a minute, silent otherwise", () => {
     let now = 0;
-    const limit = new UserRateLimit(2, () => now);
-    expect([limit.take("u"), limit.take("u"), limit.take("u"), limit.take("u")]).toEqual([
+    const limit = new RateLimiter({ perMinute: 6, burst: 3 }, () => now);
+    expect([limit.take("u"), limit.take("u"), limit.take("u"), limit.take("u"), limit.take("u")]).toEqual([
+      "ok",
       "ok",
       "ok",
       "warn",
       "drop",
     ]);
     expect(limit.take("other")).toBe("ok");
-    expect(limit.waitSeconds("u")).toBe(60);
-    now = 60_001;
-    expect(limit.take("u")).toBe("ok");
+    expect(limit.waitSeconds("u")).toBe(10);
+    now = 10_000; // one token back (6 a minute)
+    expect([limit.take("u"), limit.take("u")]).toEqual(["ok", "drop"]);
+    now = 70_000; // a minute after the notice: told again
+    expect([limit.take("u"), limit.take("u"), limit.take("u")]).toEqual(["ok", "ok", "ok"]);
+    expect(limit.take("u")).toBe("warn");
+  });
+
+  it("100 requests from one user in 10 s: at most 4 answered, 1 notice", () => {
+    let now = 0;
+    const limit = new RateLimiter({ perMinute: 6, burst: 3 }, () => now);
+    const verdicts: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      now = i * 100;
+      verdicts.push(limit.take("u", "guild"));
+    }
+    expect(verdicts.filter((v) => v === "ok").length).toBeLessThanOrEqual(4);
+    expect(verdicts.filter((v) => v === "warn")).toHaveLength(1);
+  });
+
+  it("a busy place is limited as a whole: users of another place are not", () => {
+    const now = 0;
+    const limit = new RateLimiter({ perMinute: 6, burst: 3, placePerMinute: 10, placeBurst: 5 }, () => now);
+    const answered = ["a", "b", "c", "d", "e", "f", "g"].filter((u) => limit.take(u, "busy") === "ok");
+    expect(answered).toEqual(["a", "b", "c", "d", "e"]);
+    expect(limit.take("h", "quiet")).toBe("ok");
   });
 });
 

@@ -116,3 +116,47 @@ describe("signatures", () => {
     await fake.waitFor("messages", undefined, 5000);
   });
 });
+
+describe("one user flooding", () => {
+  it("100 mentions from one user in 10 s: at most 4 answered, one notice", async () => {
+    const fake = await startFakeSlack();
+    const bot = startSlackApp(
+      {
+        botToken: fake.botToken,
+        signingSecret: fake.signingSecret,
+        appToken: null,
+        apiUrl: fake.apiUrl,
+        port: 0,
+        host: "127.0.0.1",
+        perUserPerMinute: 6,
+        webRetries: 0,
+      },
+      createLog("error", () => true),
+    );
+    try {
+      const url = `http://127.0.0.1:${(await bot.ready).port}/slack/events`;
+      for (let i = 0; i < 100; i++) {
+        const body = JSON.stringify(fake.eventCallback({ type: "app_mention", text: "conv 3x3 on 8x8x1" }));
+        const now = Math.floor(Date.now() / 1000);
+        const status = await fetch(url, {
+          method: "POST",
+          body,
+          headers: {
+            "content-type": "application/json",
+            "x-slack-request-timestamp": String(now),
+            "x-slack-signature": slackSignature(fake.signingSecret, now, body),
+          },
+        }).then((r) => r.status);
+        expect(status).toBe(200);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      expect(fake.state.messages.length).toBeGreaterThan(0);
+      expect(fake.state.messages.length).toBeLessThanOrEqual(4);
+      expect(fake.state.ephemerals).toHaveLength(1);
+      expect(fake.state.ephemerals[0]?.text).toMatch(/faster than I answer; try again in \d+ s/);
+    } finally {
+      await bot.stop();
+      await fake.close();
+    }
+  });
+});
