@@ -2,7 +2,7 @@ import type { Analysis } from "../model/analysis.js";
 import { localeFor } from "../render/locale/index.js";
 import type { Locale } from "../render/locale/locale.js";
 import { renderConvDiagram } from "../render/png/conv-diagram.js";
-import { answerDetailed } from "./answer.js";
+import { answerOffThread } from "./answer-pool.js";
 import {
   addImage,
   chosenWeights,
@@ -29,7 +29,8 @@ export async function answerWithFiles(
   image: Buffer | null = null,
   options: ImageOptions = {},
 ): Promise<ImageReply> {
-  const detailed = answerDetailed(request);
+  // Read off the event loop, in a worker with a bounded heap and a time limit.
+  const detailed = await answerOffThread(request);
   const { analysis, lang } = detailed;
   const weights = options.weights ?? chosenWeights(request.text);
   const result = image

@@ -233,6 +233,8 @@ export interface Locale {
     binary: string;
     /** Our bug, caught: the message did not crash anything, and we say so plainly. */
     internalError: string;
+    /** Reading the message took longer than the limit (seconds); it was stopped. */
+    tooSlow(seconds: number): string;
     badInputOption(text: string, part: string | null): string;
     noTorchModel: string;
     noPython(line: number, column: number, reason: string): string;

@@ -201,6 +201,8 @@ export const enText: LocaleCommonTexts = {
       "The message is empty. Paste your model code (Keras Sequential, functional or model.add; a PyTorch nn.Module or nn.Sequential), optionally with the error it raises, and I will answer with the shapes, the parameters and the arithmetic.",
     tooLong: (size, limit) =>
       `That message is ${size}; I read at most ${limit}. Paste just the model (the class or function that builds it) and the error, if there is one.`,
+    tooSlow: (seconds) =>
+      `Reading that message took me longer than ${seconds} s, so I stopped. Paste just the model (or a part of it), and I will answer at once.`,
     internalError:
       "Sorry, I hit a bug of mine while reading that message; it is not your code's fault. Try pasting just the model, or ask in a sentence.",
     binary:

@@ -252,6 +252,8 @@ export const zhText: LocaleCommonTexts = {
       "消息是空的。请粘贴你的模型代码（Keras 的 Sequential、函数式 API 或 model.add；PyTorch 的 nn.Module 或 nn.Sequential），也可以附上它报的错误，我会给出各层的形状、参数和计算过程。",
     tooLong: (size, limit) =>
       `这条消息有 ${size}；我最多读取 ${limit}。只粘贴模型部分（构建模型的类或函数）和报错（如果有）即可。`,
+    tooSlow: (seconds) =>
+      `读这条消息花了我超过 ${seconds} 秒，所以停下了。只贴模型（或其中一部分），我会马上回答。`,
     internalError:
       "抱歉，我在读这条消息时遇到了自己的一个 bug，不是你的代码的问题。试试只贴模型代码，或者用一句话提问。",
     binary: "这看起来不是文本（含有控制字符或无效字节）。请把模型代码作为文本粘贴。",

@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+import { jsonReply } from "../render/json-reply.js";
+import { detectLang, localeFor } from "../render/locale/index.js";
+import { answerDetailed } from "./answer.js";
+import type { AnswerTask } from "./answer-worker.js";
+import type { Limits, Request } from "./request.js";
+
+// Messages are read in worker threads with a bounded heap and a time limit: a message that would
+// take too long or too much memory costs its own worker (which piscina replaces), never the bot;
+// the asker gets a plain reply saying so. Where the worker file is not beside this module (the
+// single-file CLI bundle), the message is read here.
+
+/** Heap of each reading thread, and how long one message may take. */
+export const ANSWER_HEAP_MB = 256;
+export const ANSWER_TIMEOUT_MS = 5_000;
+
+type Detailed = ReturnType<typeof answerDetailed>;
+
+let pool: Piscina | null = null;
+
+function answerPool(): Piscina | null {
+  if (pool) return pool;
+  // From source (tsx, vitest) the worker is a .ts file and needs tsx's loader; built, a .js file.
+  const fromSource = import.meta.url.endsWith(".ts");
+  const url = new URL(`./answer-worker.${fromSource ? "ts" : "js"}`, import.meta.url);
+  if (!existsSync(fileURLToPath(url))) return null;
+  pool = new Piscina({
+    filename: url.href,
+    minThreads: 0,
+    maxThreads: 2,
+    idleTimeout: 30_000,
+    resourceLimits: { maxOldGenerationSizeMb: ANSWER_HEAP_MB },
+    execArgv: fromSource ? ["--import", "tsx"] : [],
+  });
+  // A worker that dies between tasks is replaced by piscina; nothing to do but not crash.
+  pool.on("error", () => {});
+  return pool;
+}
+
+export async function answerOffThread(
+  request: Request,
+  limits?: Limits,
+  timeoutMs = ANSWER_TIMEOUT_MS,
+): Promise<Detailed> {
+  const p = answerPool();
+  if (!p) return answerDetailed(request, limits);
+  const task: AnswerTask = limits ? { request, limits } : { request };
+  try {
+    return (await p.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as Detailed;
+  } catch (e) {
+    const lang = detectLang((request.text ?? "").slice(0, 4096));
+    const m = localeFor(lang).messages;
+    const timedOut =
+      (e as { name?: string }).name === "AbortError" || (e as { name?: string }).name === "TimeoutError";
+    const text = timedOut ? m.tooSlow(Math.max(1, Math.ceil(timeoutMs / 1000))) : m.internalError;
+    return { reply: { understood: false, text, json: jsonReply(null, [], text) }, analysis: null, lang };
+  }
+}
+
+/** Lets a process that used the pool exit at once (tests). */
+export async function closeAnswerPool(): Promise<void> {
+  const p = pool;
+  pool = null;
+  if (p) await p.destroy();
+}

@@ -1,0 +1,14 @@
+import { answerDetailed } from "./answer.js";
+import type { Limits, Request } from "./request.js";
+
+// The piscina worker that reads a message (parse, evaluate, infer, check fixes, word the reply),
+// so a chat adapter's event loop never waits on it. The analysis crosses back as plain data.
+
+export interface AnswerTask {
+  request: Request;
+  limits?: Limits;
+}
+
+export default function answerTask(task: AnswerTask): ReturnType<typeof answerDetailed> {
+  return answerDetailed(task.request, task.limits);
+}

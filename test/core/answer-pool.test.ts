@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { answerDetailed } from "../../src/core/answer.js";
+import { answerOffThread, closeAnswerPool } from "../../src/core/answer-pool.js";
+
+// Messages read in worker threads: the same reply and analysis as on the main thread; a message
+// over the time limit costs its worker, not the caller, and the pool keeps serving.
+
+const golden = (name: string) => readFileSync(new URL(`../golden/messages/${name}`, import.meta.url), "utf8");
+const resnet = readFileSync(new URL("../../bench/fixtures/resnet50.py", import.meta.url), "utf8");
+
+afterAll(async () => {
+  await closeAnswerPool();
+});
+
+describe("answerOffThread", () => {
+  it("gives the reply and the analysis the main thread gives", async () => {
+    for (const name of [
+      "01-seed.txt",
+      "60-torch-mat1-mat2.txt",
+      "100-error-mat1-mat2.txt",
+      "130-inverse-padding-keep.txt",
+    ]) {
+      const text = golden(name);
+      const here = answerDetailed({ text });
+      const there = await answerOffThread({ text });
+      expect(there.reply).toEqual(here.reply);
+      expect(there.lang).toBe(here.lang);
+      expect(there.analysis?.layers.map((l) => [l.name, l.outputShapes])).toEqual(
+        here.analysis?.layers.map((l) => [l.name, l.outputShapes]),
+      );
+    }
+  }, 60_000);
+
+  it("a message over the time limit gets a plain reply, and the next one is answered", async () => {
+    const slow = await answerOffThread({ text: resnet }, undefined, 1);
+    expect(slow.reply.understood).toBe(false);
+    expect(slow.reply.text).toMatch(/took me longer than 1 s, so I stopped/);
+    expect(slow.analysis).toBeNull();
+    const next = await answerOffThread({ text: golden("01-seed.txt") });
+    expect(next.reply.understood).toBe(true);
+    expect(next.reply.text).toContain("conv_1 (Conv2D)");
+  }, 60_000);
+});
