@@ -13,7 +13,7 @@ import { renderInputImage } from "../render/png/input-image.js";
 import { padsFor } from "../shape/layers/spatial.js";
 import { answerDetailed } from "./answer.js";
 import { imageInputOf, type LayerMaps, planOf, WEIGHT_SEED } from "./model-run.js";
-import { runPlanOffThread } from "./model-run-pool.js";
+import { ImageQueueFull, runPlanOffThread } from "./model-run-pool.js";
 import type { Reply } from "./reply.js";
 import type { Request } from "./request.js";
 import { type WeightChoice, weightsFromMessage } from "./weight-choice.js";
@@ -101,11 +101,13 @@ export async function addImage(
       return kernelAnswer(reply, analysis, single, loaded, weights, loc);
     lines.push(loc.images.kernelsNeedOneConv(weights.label));
   }
-  const run = await runPlanOffThread(
-    planOf(analysis),
-    loaded.planes,
-    options.budgetMacs ?? DEFAULT_BUDGET_MACS,
-  );
+  let run: Awaited<ReturnType<typeof runPlanOffThread>>;
+  try {
+    run = await runPlanOffThread(planOf(analysis), loaded.planes, options.budgetMacs ?? DEFAULT_BUDGET_MACS);
+  } catch (e) {
+    if (e instanceof ImageQueueFull) return { reply: withLines(reply, [loc.images.busy]), files: [] };
+    throw e;
+  }
   const layerOf = (m: LayerMaps) => analysis.layers[m.index] as Analysis["layers"][number];
   const pictured = run.maps.filter((m) => PICTURED.has(layerOf(m).config.kind) && m.output.rank >= 1);
   const shown = pictured.slice(0, options.maxLayerImages ?? 8);

@@ -10,6 +10,15 @@ import { type ModelRun, type RunPlan, runPlan } from "./model-run.js";
 
 let pool: Piscina | null = null;
 
+export const MAX_WAITING_IMAGES = 8;
+
+/** The picture queue is full: say so at once instead of waiting. */
+export class ImageQueueFull extends Error {
+  constructor() {
+    super("too many pictures are waiting to be run");
+  }
+}
+
 function workerPool(): Piscina | null {
   if (pool) return pool;
   // From source (tsx, vitest) the worker is a .ts file and needs tsx's loader; built, a .js file.
@@ -20,6 +29,9 @@ function workerPool(): Piscina | null {
     filename: url.href,
     minThreads: 0,
     maxThreads: 2,
+    // Pictures waiting beyond the running ones: more are refused at once (ImageQueueFull), so an
+    // asker hears "busy" now rather than after the platform's deadline.
+    maxQueue: MAX_WAITING_IMAGES,
     idleTimeout: 30_000,
     execArgv: fromSource ? ["--import", "tsx"] : [],
   });
@@ -29,8 +41,13 @@ function workerPool(): Piscina | null {
 export async function runPlanOffThread(plan: RunPlan, input: Planes, budgetMacs: number): Promise<ModelRun> {
   const p = workerPool();
   if (!p) return runPlan(plan, input, budgetMacs);
-  const result = (await p.run({ plan, input, budgetMacs })) as ModelRun;
-  return result;
+  if (p.queueSize >= MAX_WAITING_IMAGES) throw new ImageQueueFull();
+  try {
+    return (await p.run({ plan, input, budgetMacs })) as ModelRun;
+  } catch (e) {
+    if (/queue is at limit/i.test((e as Error).message)) throw new ImageQueueFull();
+    throw e;
+  }
 }
 
 /** Lets a process that used the pool exit at once (tests, the CLI). */

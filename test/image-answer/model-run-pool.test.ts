@@ -3,7 +3,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { planes } from "../../src/conv/tensor.js";
 import { answerDetailed } from "../../src/core/answer.js";
 import { planOf, runPlan } from "../../src/core/model-run.js";
-import { closeModelRunPool, runPlanOffThread } from "../../src/core/model-run-pool.js";
+import {
+  closeModelRunPool,
+  ImageQueueFull,
+  MAX_WAITING_IMAGES,
+  runPlanOffThread,
+} from "../../src/core/model-run-pool.js";
 
 // The model run crosses to a worker thread as plain data and comes back the same, to the bit.
 
@@ -30,6 +35,24 @@ describe("model run off the event loop", () => {
         ),
       ).toBe(true);
   });
+
+  it("more pictures than the queue holds: the rest are refused at once, the others run", async () => {
+    const { analysis } = answerDetailed({ text: SEED });
+    if (!analysis) throw new Error("no analysis");
+    const plan = planOf(analysis);
+    const input = planes(3, 128, 128);
+    const asked = MAX_WAITING_IMAGES + 6;
+    const settled = await Promise.allSettled(
+      Array.from({ length: asked }, () => runPlanOffThread(plan, input, 4e9)),
+    );
+    const refused = settled.filter(
+      (r) => r.status === "rejected" && r.reason instanceof ImageQueueFull,
+    ).length;
+    const ran = settled.filter((r) => r.status === "fulfilled").length;
+    expect(refused).toBeGreaterThanOrEqual(1);
+    expect(ran).toBeGreaterThanOrEqual(MAX_WAITING_IMAGES);
+    expect(refused + ran).toBe(asked);
+  }, 60_000);
 
   it("the plan is plain data: it survives a structured clone", () => {
     const { analysis } = answerDetailed({ text: SEED });

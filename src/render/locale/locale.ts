@@ -48,6 +48,8 @@ export interface ImageTexts {
   diagram: string;
   refused(message: string): string;
   noModel: string;
+  /** Too many pictures are being run right now: the text answer goes out, the picture does not. */
+  busy: string;
 }
 
 export interface ConceptTexts {

@@ -37,4 +37,5 @@ export const enImages: ImageTexts = {
     `The image was not used: the model's input ${input} is not an image with 1 or 3 channels.`,
   refused: (message) => `The image was not used: ${message}`,
   noModel: "The image was not used: there is no model in the message to run it through.",
+  busy: "The image was not run: I am busy with other pictures right now. Try again in a minute.",
 };

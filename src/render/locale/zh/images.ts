@@ -34,4 +34,5 @@ export const zhImages: ImageTexts = {
   notImage: (input) => `没有使用图像：模型的输入 ${input} 不是 1 或 3 通道的图像。`,
   refused: (message) => `没有使用图像：${message}`,
   noModel: "没有使用图像：消息里没有可以运行的模型。",
+  busy: "图片没有运行：我正在处理别的图片，请一分钟后再试。",
 };
