@@ -9,11 +9,10 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { createLog } from "../../src/adapters/log.js";
-import { startSlackApp } from "../../src/adapters/slack/slack-app.js";
 import { escapeMrkdwn } from "../../src/adapters/slack/slack-text.js";
 import { answerWithFiles } from "../../src/core/attachments.js";
-import { slackSignature, startFakeSlack } from "../../test/fakes/slack/fake-slack.js";
+import { slackAppOnFake } from "../../test/adapters/slack/slack-harness.js";
+import { startFakeSlack } from "../../test/fakes/slack/fake-slack.js";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" } } });
 const SECONDS = Number(values.seconds);
@@ -100,21 +99,7 @@ for (const c of LEVELS)
 // Through the Slack receiver: signed mentions over HTTP; the ack is the HTTP response, the answer
 // is the chat.postMessage the fake Slack receives for that event.
 const fake = await startFakeSlack({ responseUrlMaxUses: 1_000_000 });
-const bot = startSlackApp(
-  {
-    botToken: fake.botToken,
-    signingSecret: fake.signingSecret,
-    appToken: null,
-    apiUrl: fake.apiUrl,
-    port: 0,
-    host: "127.0.0.1",
-    perUserPerMinute: 1_000_000,
-    placePerMinute: 1_000_000,
-    webRetries: 0,
-  },
-  createLog("error", () => true),
-);
-const url = `http://127.0.0.1:${(await bot.ready).port}/slack/events`;
+const { bot, url } = await slackAppOnFake(fake, { perUserPerMinute: 1_000_000, placePerMinute: 1_000_000 });
 const picture = fake.addFile({ name: "photo.jpg", bytes: PICTURE, mimetype: "image/jpeg", filetype: "jpg" });
 console.log(
   `\nThrough the Slack app's HTTP receiver (signed requests, local fake Slack):\n\n${HEADER}\n${RULE}`,
@@ -136,22 +121,13 @@ for (const c of LEVELS)
             ts,
           });
       const body = JSON.stringify(event);
-      const now = Math.floor(Date.now() / 1000);
       const t = performance.now();
       // Whichever comes (an answer, or a note to the asker); the other wait is left to time out.
       const posted = fake.waitForNext("messages", (m) => m.args.thread_ts === ts, 60_000);
       const ephemeral = fake.waitForNext("ephemerals", (m) => m.args.thread_ts === ts, 60_000);
       posted.catch(() => {});
       ephemeral.catch(() => {});
-      const res = await fetch(url, {
-        method: "POST",
-        body,
-        headers: {
-          "content-type": "application/json",
-          "x-slack-request-timestamp": String(now),
-          "x-slack-signature": slackSignature(fake.signingSecret, now, body),
-        },
-      });
+      const res = await fake.signedRequest(url, body, { secret: fake.signingSecret });
       const ackMs = performance.now() - t;
       if (res.status !== 200) throw new Error(`status ${res.status}`);
       await Promise.race([posted, ephemeral]);

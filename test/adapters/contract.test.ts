@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DiscordBot, startDiscordBot } from "../../src/adapters/discord/discord-bot.js";
 import { replyParts } from "../../src/adapters/discord/reply-parts.js";
 import { createLog } from "../../src/adapters/log.js";
-import { type SlackBot, startSlackApp } from "../../src/adapters/slack/slack-app.js";
+import type { SlackBot } from "../../src/adapters/slack/slack-app.js";
 import { decodeSlackText, escapeMrkdwn } from "../../src/adapters/slack/slack-text.js";
 import { answerWithFiles } from "../../src/core/attachments.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/fake-discord.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/fake-slack.js";
 import { cliOutput } from "./cli-output.js";
+import { slackAppOnFake } from "./slack/slack-harness.js";
 
 // The contract every adapter keeps: the same message gets the same table as the CLI prints —
 // through the real discord.js client and the real Bolt app, each against its local fake platform,
@@ -45,21 +46,8 @@ beforeAll(async () => {
   await db.ready;
   discord = { fake: df, bot: db };
   const sf = await startFakeSlack();
-  const sb = startSlackApp(
-    {
-      botToken: sf.botToken,
-      signingSecret: sf.signingSecret,
-      appToken: null,
-      apiUrl: sf.apiUrl,
-      port: 0,
-      host: "127.0.0.1",
-      perUserPerMinute: 100,
-      webRetries: 0,
-    },
-    quiet,
-  );
-  const { port } = await sb.ready;
-  slack = { fake: sf, bot: sb, url: `http://127.0.0.1:${port}/slack/events` };
+  const { bot: sb, url } = await slackAppOnFake(sf, {}, quiet);
+  slack = { fake: sf, bot: sb, url };
 });
 
 afterAll(async () => {

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLog } from "../../../src/adapters/log.js";
-import { type SlackBot, startSlackApp } from "../../../src/adapters/slack/slack-app.js";
+import type { SlackBot } from "../../../src/adapters/slack/slack-app.js";
 import { slackReply } from "../../../src/adapters/slack/slack-blocks.js";
 import { type FakeSlack, slackSignature, startFakeSlack } from "../../fakes/slack/fake-slack.js";
+import { slackAppOnFake } from "./slack-harness.js";
 
 // Abuse of the Slack app: echoed text never becomes a live mention, and a request that is not
 // signed by Slack right now is refused, whatever was changed in it.
@@ -44,20 +44,7 @@ describe("signatures", () => {
   let url = "";
   beforeAll(async () => {
     fake = await startFakeSlack();
-    bot = startSlackApp(
-      {
-        botToken: fake.botToken,
-        signingSecret: fake.signingSecret,
-        appToken: null,
-        apiUrl: fake.apiUrl,
-        port: 0,
-        host: "127.0.0.1",
-        perUserPerMinute: 10_000,
-        webRetries: 0,
-      },
-      createLog("error", () => true),
-    );
-    url = `http://127.0.0.1:${(await bot.ready).port}/slack/events`;
+    ({ bot, url } = await slackAppOnFake(fake));
   });
   afterAll(async () => {
     await bot.stop();
@@ -120,34 +107,11 @@ describe("signatures", () => {
 describe("one user flooding", () => {
   it("100 mentions from one user in 10 s: at most 4 answered, one notice", async () => {
     const fake = await startFakeSlack();
-    const bot = startSlackApp(
-      {
-        botToken: fake.botToken,
-        signingSecret: fake.signingSecret,
-        appToken: null,
-        apiUrl: fake.apiUrl,
-        port: 0,
-        host: "127.0.0.1",
-        perUserPerMinute: 6,
-        webRetries: 0,
-      },
-      createLog("error", () => true),
-    );
+    const { bot, url } = await slackAppOnFake(fake, { perUserPerMinute: 6 });
     try {
-      const url = `http://127.0.0.1:${(await bot.ready).port}/slack/events`;
       for (let i = 0; i < 100; i++) {
         const body = JSON.stringify(fake.eventCallback({ type: "app_mention", text: "conv 3x3 on 8x8x1" }));
-        const now = Math.floor(Date.now() / 1000);
-        const status = await fetch(url, {
-          method: "POST",
-          body,
-          headers: {
-            "content-type": "application/json",
-            "x-slack-request-timestamp": String(now),
-            "x-slack-signature": slackSignature(fake.signingSecret, now, body),
-          },
-        }).then((r) => r.status);
-        expect(status).toBe(200);
+        expect((await fake.signedRequest(url, body, { secret: fake.signingSecret })).status).toBe(200);
       }
       await new Promise((r) => setTimeout(r, 500));
       expect(fake.state.messages.length).toBeGreaterThan(0);

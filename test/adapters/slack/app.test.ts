@@ -3,11 +3,12 @@ import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { fetchAttachments } from "../../../src/adapters/attachments.js";
 import { createLog } from "../../../src/adapters/log.js";
-import { type SlackBot, type SlackSettings, startSlackApp } from "../../../src/adapters/slack/slack-app.js";
+import type { SlackBot, SlackSettings } from "../../../src/adapters/slack/slack-app.js";
 import { bareFences, decodeSlackText, escapeMrkdwn } from "../../../src/adapters/slack/slack-text.js";
 import { answerWithFiles } from "../../../src/core/attachments.js";
 import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from "../../fakes/slack/fake-slack.js";
 import { cliOutput } from "../cli-output.js";
+import { slackAppOnFake } from "./slack-harness.js";
 
 // The real Slack adapter (a Bolt App with its HTTP receiver, or Socket Mode) against the local fake
 // Slack on 127.0.0.1: signed requests in, Web API calls and response_url posts out, in Slack's
@@ -38,25 +39,21 @@ async function setup(o: Setup = {}): Promise<{ fake: FakeSlack; url: string; por
   const f = await startFakeSlack(o.fakeOptions);
   fake = f;
   SECRETS.push(f.botToken, f.signingSecret, f.appToken);
-  bot = startSlackApp(
+  const log = createLog("info", (line) => {
+    LOGS.push(line);
+    return true;
+  });
+  const started = await slackAppOnFake(
+    f,
     {
-      botToken: f.botToken,
-      signingSecret: f.signingSecret,
       appToken: o.socket ? f.appToken : null,
-      apiUrl: f.apiUrl,
-      port: 0,
-      host: "127.0.0.1",
       perUserPerMinute: o.perMinute ?? 100,
-      webRetries: 0,
       ...(o.answerer ? { answerer: o.answerer } : {}),
     },
-    createLog("info", (line) => {
-      LOGS.push(line);
-      return true;
-    }),
+    log,
   );
-  const { port } = await bot.ready;
-  return { fake: f, url: `http://127.0.0.1:${port}/slack/events`, port };
+  bot = started.bot;
+  return { fake: f, url: started.url, port: started.port };
 }
 
 /** Message text as Slack delivers it: &, < and > escaped. */

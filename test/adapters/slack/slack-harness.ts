@@ -1,0 +1,29 @@
+import { createLog, type Log } from "../../../src/adapters/log.js";
+import { type SlackBot, type SlackSettings, startSlackApp } from "../../../src/adapters/slack/slack-app.js";
+import type { FakeSlack } from "../../fakes/slack/fake-slack.js";
+
+// The Slack app as the tests (and `npm run load`) run it: HTTP receiver on 127.0.0.1, talking to
+// the local fake Slack, no WebClient retries, quiet unless a test passes its own log.
+
+export async function slackAppOnFake(
+  fake: FakeSlack,
+  overrides: Partial<SlackSettings> = {},
+  log: Log = createLog("error", () => true),
+): Promise<{ bot: SlackBot; url: string; port: number | null }> {
+  const bot = startSlackApp(
+    {
+      botToken: fake.botToken,
+      signingSecret: fake.signingSecret,
+      appToken: null,
+      apiUrl: fake.apiUrl,
+      port: 0,
+      host: "127.0.0.1",
+      perUserPerMinute: 10_000,
+      webRetries: 0,
+      ...overrides,
+    },
+    log,
+  );
+  const { port } = await bot.ready;
+  return { bot, url: `http://127.0.0.1:${port}/slack/events`, port };
+}
