@@ -33,6 +33,21 @@ export interface ProblemFixes {
 
 const MAX_MESSAGE = 64 * 1024;
 const MAX_TRIES = 10;
+/** Whole-message analyses the fix search may run, and for how long: a big model stays fast. */
+const MAX_ANALYSES = 60;
+const MAX_SEARCH_MS = 1_500;
+
+interface SearchBudget {
+  analyses: number;
+  deadline: number;
+}
+
+/** The patched message analysed again, or null when it fails or the budget is spent. */
+function analyzeWithin(budget: SearchBudget, message: string, context: CodeContext): Analysis | null {
+  if (budget.analyses <= 0 || performance.now() > budget.deadline) return null;
+  budget.analyses--;
+  return safely(() => analyzeMessage(message, context));
+}
 const MAX_SHOWN = 3;
 const MAX_SIDE = 8192;
 const FIXABLE_WARNINGS = new Set(["dense_on_high_rank"]);
@@ -44,6 +59,7 @@ export function checkFixes(
 ): Map<Problem, ProblemFixes> {
   const out = new Map<Problem, ProblemFixes>();
   if (message.length > MAX_MESSAGE) return out;
+  const budget: SearchBudget = { analyses: MAX_ANALYSES, deadline: performance.now() + MAX_SEARCH_MS };
   const targets = [
     analysis.problems.find((p): p is ShapeProblem => p.kind === "shape" && p.severity === "error"),
     analysis.problems.find(
@@ -53,9 +69,9 @@ export function checkFixes(
   ];
   for (const problem of targets) {
     if (!problem) continue;
-    const fixes = proven(message, analysis, problem, context, 1);
+    const fixes = proven(message, analysis, problem, context, 1, budget);
     const minInput =
-      problem.issue.code === "non_positive_output" ? smallestInput(message, analysis, context) : null;
+      problem.issue.code === "non_positive_output" ? smallestInput(message, analysis, context, budget) : null;
     if (fixes.length > 0 || minInput) out.set(problem, { fixes: fixes.slice(0, MAX_SHOWN), minInput });
   }
   return out;
@@ -67,6 +83,7 @@ function proven(
   problem: ShapeProblem,
   context: CodeContext,
   stepsLeft: number,
+  budget: SearchBudget,
 ): CheckedFix[] {
   const layer = analysis.layers.find(
     (l) => l.name === problem.layer && l.pos.line === problem.pos.line && l.pos.column === problem.pos.column,
@@ -83,7 +100,7 @@ function proven(
     const patched = applyEdits(message, candidate.edits);
     if (patched === message || seen.has(patched)) continue;
     seen.add(patched);
-    const after = safely(() => analyzeMessage(patched, context));
+    const after = analyzeWithin(budget, patched, context);
     const verdict = judge(analysis, after, problem);
     const hunk = patchOf(message, candidate.edits);
     if (verdict === "fits") out.push({ hunks: [hunk], cost: candidate.cost, patched });
@@ -91,7 +108,7 @@ function proven(
       const next = after.problems.find(
         (p): p is ShapeProblem => p.kind === "shape" && p.severity === "error",
       );
-      const then = next ? proven(patched, after, next, context, stepsLeft - 1)[0] : undefined;
+      const then = next ? proven(patched, after, next, context, stepsLeft - 1, budget)[0] : undefined;
       if (!then) continue;
       // Line numbers of the second step are the patched message's: the same as the user's when
       // the first step added or removed no line, and then the hunks read best in line order.
@@ -143,7 +160,12 @@ function safely<T>(f: () => T): T | null {
  * The smallest square input (same channels and batch) for which every layer fits, found by
  * doubling then bisecting with the whole model analysed at each size, and checked at the end.
  */
-function smallestInput(message: string, analysis: Analysis, context: CodeContext): ProblemFixes["minInput"] {
+function smallestInput(
+  message: string,
+  analysis: Analysis,
+  context: CodeContext,
+  budget: SearchBudget,
+): ProblemFixes["minInput"] {
   const input = analysis.inputs.length === 1 ? analysis.inputs[0]?.shape : undefined;
   if (!input || input.length < 3 || input.length > 5) return null;
   const torch = analysis.framework === "pytorch";
@@ -155,9 +177,10 @@ function smallestInput(message: string, analysis: Analysis, context: CodeContext
     const shape = withSide(side);
     const override = torch ? shape : shape.slice(1);
     if (override.some((d) => typeof d === "string")) return false;
-    const after = safely(() =>
-      analyzeMessage(message, { ...context, inputOverride: override as (number | null)[] }),
-    );
+    const after = analyzeWithin(budget, message, {
+      ...context,
+      inputOverride: override as (number | null)[],
+    });
     return (
       after !== null &&
       after.layers.length > 0 &&
@@ -178,5 +201,7 @@ function smallestInput(message: string, analysis: Analysis, context: CodeContext
     else low = mid;
   }
   for (let side = high - 1; side > Math.max(current, high - 8); side--) if (fits(side)) high = side;
+  // Out of budget midway, "smallest" could be wrong: say nothing rather than something unchecked.
+  if (budget.analyses <= 0 || performance.now() > budget.deadline) return null;
   return { side: high, shape: withSide(high), framework: analysis.framework };
 }
