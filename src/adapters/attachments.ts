@@ -1,3 +1,5 @@
+import { DEFAULT_LIMITS, type Limits } from "../core/request.js";
+
 // Attachments of a chat message, fetched at once (Discord's CDN URLs expire; Slack's need the bot
 // token): code files (.py, .txt, .md, text/* and Slack's code snippets) become part of the message
 // text, the first image goes to the image path. Sizes are checked before downloading, every
@@ -25,7 +27,10 @@ export interface FetchOptions {
   headers?: Record<string, string>;
 }
 
-export const MAX_CODE_BYTES = 256 * 1024;
+/** An attached code file (a whole training script is fine; a dataset is not). */
+export const MAX_CODE_BYTES = 64 * 1024;
+/** The typed part of a chat message: a model pasted in, with some prose. */
+export const MAX_CHAT_TEXT_BYTES = 16 * 1024;
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 const TIMEOUT_MS = 10_000;
 
@@ -84,6 +89,18 @@ export async function fetchAttachments(
     }
   }
   return out;
+}
+
+/**
+ * The limits a chat message is read with: its typed text at most MAX_CHAT_TEXT_BYTES, its attached
+ * code on top of that. Over them, the answer says how long it was and what is read.
+ */
+export function chatLimits(question: string, code: FetchedAttachments["code"]): Limits {
+  const typed = Buffer.byteLength(question, "utf8");
+  const attached = code.reduce((n, c) => n + Buffer.byteLength(c.text, "utf8") + 20, 0);
+  const maxInputBytes =
+    typed > MAX_CHAT_TEXT_BYTES ? MAX_CHAT_TEXT_BYTES : typed + Math.min(attached, MAX_CODE_BYTES) + 64;
+  return { ...DEFAULT_LIMITS, maxInputBytes };
 }
 
 /** The question with the code files appended as fenced blocks, as if pasted. */

@@ -15,7 +15,7 @@ import { answerDetailed } from "./answer.js";
 import { imageInputOf, type LayerMaps, planOf, WEIGHT_SEED } from "./model-run.js";
 import { ImageQueueFull, runPlanOffThread } from "./model-run-pool.js";
 import type { Reply } from "./reply.js";
-import type { Request } from "./request.js";
+import type { Limits, Request } from "./request.js";
 import { type WeightChoice, weightsFromMessage } from "./weight-choice.js";
 
 // A message with an image: the text answer as usual, then the model run on the picture and one
@@ -42,6 +42,8 @@ export interface ImageOptions {
   maxSide?: number;
   /** The seeded initialiser (default), or named/written kernels for a single conv layer. */
   weights?: WeightChoice | { error: string };
+  /** How much of the message is read (a chat adapter's caps); default DEFAULT_LIMITS. */
+  limits?: Limits;
 }
 
 /** Layers worth a picture: those that make or move spatial maps. */

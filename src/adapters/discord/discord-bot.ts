@@ -12,9 +12,9 @@ import {
 } from "discord.js";
 import { answerWithFiles } from "../../core/attachments.js";
 import type { ImageReply } from "../../core/image-answer.js";
-import type { Request } from "../../core/request.js";
+import type { Limits, Request } from "../../core/request.js";
 import { weightsFromOption } from "../../core/weight-choice.js";
-import { fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
+import { chatLimits, fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
 import type { Log } from "../log.js";
 import { RateLimiter } from "../rate-limit.js";
 import { ANALYZE_SHAPES } from "./commands.js";
@@ -103,12 +103,12 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
     }
     try {
       if ("sendTyping" in message.channel) void message.channel.sendTyping().catch(() => {});
-      const { text, image, skipped } = await readMessage(
+      const { text, image, skipped, limits } = await readMessage(
         message.content,
         [...message.attachments.values()],
         botId,
       );
-      const answer = await answerer({ text }, image);
+      const answer = await answerer({ text }, image, { limits });
       const parts = replyParts(withSkippedNote(answer.reply.text, skipped), answer.files);
       const [first, ...rest] = parts;
       if (first) await message.reply(payload(first));
@@ -185,10 +185,16 @@ async function readMessage(
   content: string,
   attachments: { name: string; url: string; size: number; contentType: string | null }[],
   botId: string,
-): Promise<{ text: string; image: Buffer | null; skipped: string[] }> {
+): Promise<{ text: string; image: Buffer | null; skipped: string[]; limits: Limits }> {
   const fetched = await fetchAttachments(attachments);
-  const text = questionWithCode(questionText(content, botId), fetched.code);
-  return { text, image: fetched.image?.bytes ?? null, skipped: fetched.skipped };
+  const question = questionText(content, botId);
+  const text = questionWithCode(question, fetched.code);
+  return {
+    text,
+    image: fetched.image?.bytes ?? null,
+    skipped: fetched.skipped,
+    limits: chatLimits(question, fetched.code),
+  };
 }
 
 async function commandAnswer(i: ChatInputCommandInteraction, answerWithFiles: Answerer): Promise<ImageReply> {
@@ -224,8 +230,8 @@ async function contextAnswer(
   answerWithFiles: Answerer,
 ): Promise<ImageReply> {
   const target = i.targetMessage;
-  const { text, image } = await readMessage(target.content, [...target.attachments.values()], botId);
-  return answerWithFiles({ text }, image);
+  const { text, image, limits } = await readMessage(target.content, [...target.attachments.values()], botId);
+  return answerWithFiles({ text }, image, { limits });
 }
 
 type Answerer = typeof answerWithFiles;

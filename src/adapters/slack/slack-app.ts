@@ -2,7 +2,7 @@ import type { AddressInfo, Server } from "node:net";
 import { App, type webApi } from "@slack/bolt";
 import { answerWithFiles } from "../../core/attachments.js";
 import type { ImageReply } from "../../core/image-answer.js";
-import { fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
+import { chatLimits, fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
 import type { Log } from "../log.js";
 import { RateLimiter } from "../rate-limit.js";
 import { boltLogger } from "./bolt-logger.js";
@@ -173,8 +173,8 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
     if (!(await admitted(asker))) return;
     let answer: ImageReply | null = null;
     try {
-      const { text, image, skipped } = await readMessage(message.text ?? "", message.files);
-      const raw = await answerer({ text }, image);
+      const { text, image, skipped, limits } = await readMessage(message.text ?? "", message.files);
+      const raw = await answerer({ text }, image, { limits });
       answer = { reply: { ...raw.reply, text: withSkippedNote(raw.reply.text, skipped) }, files: raw.files };
       if (!answer.reply.understood && !mistakesInThread)
         return void (await asker.privately(answer.reply.text));
@@ -221,8 +221,10 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
   async function readMessage(rawText: string, files: SlackFileObject[] | undefined) {
     const { attachments, refused } = slackAttachments(files, settings.apiUrl);
     const fetched = await fetchAttachments(attachments, { headers: fileHeaders });
-    const text = questionWithCode(questionText(rawText, botUserId), fetched.code);
-    return { text, image: fetched.image?.bytes ?? null, skipped: [...refused, ...fetched.skipped] };
+    const question = questionText(rawText, botUserId);
+    const text = questionWithCode(question, fetched.code);
+    const limits = chatLimits(question, fetched.code);
+    return { text, image: fetched.image?.bytes ?? null, skipped: [...refused, ...fetched.skipped], limits };
   }
 
   /** Said to the asker only, in the thread; a failure to say it is logged, not thrown. */

@@ -270,7 +270,7 @@ describe("Slack adapter", () => {
 
   it("a large model: the head in the thread, the whole table as summary.txt, no block over Slack's limits", async () => {
     const { fake, url } = await setup();
-    const layers = Array.from({ length: 400 }, () => "    layers.Dense(64, activation='relu'),").join("\n");
+    const layers = Array.from({ length: 300 }, () => "    layers.Dense(64, activation='relu'),").join("\n");
     const code = `model = keras.Sequential([\n    keras.Input(shape=(64,)),\n${layers}\n    layers.Dense(10),\n])`;
     await send(fake, url, fake.eventCallback({ type: "app_mention", text: asSlackSends(code) }));
     const posted = await fake.waitFor("messages", undefined, 20_000);
@@ -280,11 +280,20 @@ describe("Slack adapter", () => {
     expect(shown(blocks)).toMatch(/whole answer, [\d,]+ characters, is in summary\.txt/);
     const share = await fake.waitFor("fileShares", undefined, 10_000);
     const summary = share.uploads.find((u) => u.filename === "summary.txt");
-    expect(summary?.bytes.toString("utf8")).toContain("dense_400 (Dense)");
+    expect(summary?.bytes.toString("utf8")).toContain("dense_300 (Dense)");
     expect(share.thread_ts).toBe(posted.args.thread_ts);
     expect(
       fake.state.requests.filter((r) => r.response && (r.response as { ok?: boolean }).ok === false),
     ).toEqual([]);
+  });
+
+  it("a mention over 16 KB of typed text: told to the asker, not read", async () => {
+    const { fake, url } = await setup();
+    const code = `model = keras.Sequential([\n${"    layers.Dense(64, activation='relu'),\n".repeat(450)}])`;
+    await send(fake, url, fake.eventCallback({ type: "app_mention", text: asSlackSends(code) }));
+    const note = await fake.waitFor("ephemerals", undefined, 10_000);
+    expect(shown(note.blocks)).toMatch(/That message is \d+ KB; I read at most 16 KB/);
+    expect(fake.state.messages).toHaveLength(0);
   });
 
   it("bad signature, stale timestamp and unsigned requests get 401 and no reply", async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { chatLimits, MAX_CHAT_TEXT_BYTES, MAX_CODE_BYTES } from "../../../src/adapters/attachments.js";
 import { EventDedupe } from "../../../src/adapters/slack/event-dedupe.js";
 import { replyThread, shouldAnswerEvent } from "../../../src/adapters/slack/message-route.js";
 import { ANALYZE_SHAPES, SHAPE_COMMAND } from "../../../src/adapters/slack/slack-app.js";
@@ -14,6 +15,7 @@ import {
   escapeMrkdwn,
   questionText,
 } from "../../../src/adapters/slack/slack-text.js";
+import { answer } from "../../../src/core/answer.js";
 
 // The Slack adapter's pure parts: Slack's text encoding both ways, how an answer becomes blocks
 // within Slack's limits, which events are answered, repeated deliveries, file links, settings.
@@ -241,5 +243,21 @@ describe("manifest.yml", () => {
     expect(manifest).toContain(`command: ${SHAPE_COMMAND}\n`);
     expect(manifest).toContain(`callback_id: ${ANALYZE_SHAPES}\n`);
     expect(manifest.match(/url: https:\/\/shapebot\.example\.com\/slack\/events/g)).toHaveLength(3);
+  });
+});
+
+describe("chat message caps", () => {
+  it("16 KB of typed text, 64 KB of attached code on top", () => {
+    const code = [{ name: "m.py", text: "x = 1\n".repeat(2000) }];
+    expect(chatLimits("short question", code).maxInputBytes).toBeGreaterThan(12_000 + 14);
+    expect(chatLimits("q".repeat(MAX_CHAT_TEXT_BYTES + 1), code).maxInputBytes).toBe(MAX_CHAT_TEXT_BYTES);
+    const huge = [{ name: "big.py", text: "y".repeat(200_000) }];
+    expect(chatLimits("q", huge).maxInputBytes).toBeLessThanOrEqual(1 + MAX_CODE_BYTES + 64);
+    expect(
+      answer(
+        { text: "q".repeat(MAX_CHAT_TEXT_BYTES + 1) },
+        chatLimits("q".repeat(MAX_CHAT_TEXT_BYTES + 1), []),
+      ).text,
+    ).toMatch(/That message is 16 KB; I read at most 16 KB/);
   });
 });
