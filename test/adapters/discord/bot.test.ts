@@ -289,6 +289,39 @@ describe("Discord adapter", () => {
     expect(fake.state.resumes).toHaveLength(1);
   });
 
+  it("a 500 from Discord is retried and the reply arrives once; a 403 is not retried, and the bot keeps answering", async () => {
+    const { fake } = await setup();
+    const route = "POST /channels/:channelId/messages";
+    const posts = () => fake.state.requests.filter((r) => r.route === route).length;
+    fake.failNext(route, { status: 500, body: { message: "Internal Server Error", code: 0 } });
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      fake.messagePayload({ content: mention(fake, "conv 3x3 on 32x32x3"), mentionsBot: true }),
+    );
+    await fake.waitFor("messages", (m) => m.messageReference !== null, 10_000);
+    await fake.waitFor("requests", (r) => r.route === route && r.status === 200, 10_000);
+    expect(posts()).toBe(2);
+    expect(fake.state.messages.filter((m) => m.messageReference !== null)).toHaveLength(1);
+
+    const before = posts();
+    fake.failNext(route, { status: 403, body: { message: "Missing Permissions", code: 50013 } });
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      fake.messagePayload({ content: mention(fake, "maxpool 2 on 32x32x3"), mentionsBot: true }),
+    );
+    // The refused reply is not sent again; the apology (with its error id) is the one other POST.
+    await fake.waitFor("messages", (m) => (m.content ?? "").includes("error id"), 10_000);
+    await fake.waitFor("requests", () => posts() - before >= 2, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posts() - before).toBe(2);
+    expect(fake.state.requests.filter((r) => r.route === route && r.status === 403)).toHaveLength(1);
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      fake.messagePayload({ content: mention(fake, "conv 5x5 on 16x16x1"), mentionsBot: true }),
+    );
+    await fake.waitFor("messages", (m) => (m.content ?? "").includes("(None, 12, 12, 1)"), 10_000);
+  });
+
   it("a user asking too fast is told once, then not answered until the minute moves on", async () => {
     const { fake } = await setup(1);
     for (let i = 0; i < 3; i++)
