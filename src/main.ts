@@ -3,7 +3,8 @@ import { ShardingManager } from "discord.js";
 import { runConsole } from "./adapters/console.js";
 import { type DiscordSettings, startDiscordBot } from "./adapters/discord/discord-bot.js";
 import { discordSettingsFromEnv } from "./adapters/discord/discord-config.js";
-import { createLog, type Log } from "./adapters/log.js";
+import { startHealthServer } from "./adapters/health.js";
+import { createLog, type Log, secretsIn } from "./adapters/log.js";
 import { type SlackSettings, startSlackApp } from "./adapters/slack/slack-app.js";
 import { slackSettingsFromEnv } from "./adapters/slack/slack-config.js";
 
@@ -12,9 +13,14 @@ const EX_CONFIG = 78;
 
 type Stop = () => Promise<void>;
 
+/** Each running adapter's readiness, for /readyz. */
+const readiness: Record<string, () => boolean> = {};
+const readinessReport = () =>
+  Object.fromEntries(Object.entries(readiness).map(([name, isReady]) => [name, isReady()]));
+
 /** Starts the adapters whose credentials are set; with none, the local console chat. */
 async function main(): Promise<void> {
-  const log = createLog();
+  const log = createLog({ secrets: secretsIn(process.env) });
   // SHAPEBOT_ADAPTERS (e.g. "slack"): run only these, so a Procfile's web and worker processes
   // do not both answer on the same platform.
   const only = adaptersWanted(process.env.SHAPEBOT_ADAPTERS ?? "");
@@ -47,9 +53,23 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void stopAll("SIGTERM"));
   process.once("SIGINT", () => void stopAll("SIGINT"));
   const inShard = process.env.SHARDING_MANAGER !== undefined;
+  const servesSlack = slack !== null && !inShard;
+  // Slack's receiver serves /healthz and /readyz; without it, PORT (if set) gets a server of its own.
+  if (!servesSlack && !inShard && process.env.PORT) await startHealth(Number(process.env.PORT), log, stops);
   if (discord) await startDiscord(discord, log, (s) => stops.push(s));
   // Shard processes run this file again; only the first process serves Slack.
-  if (slack && !inShard) await startSlack(slack, log, (s) => stops.push(s));
+  if (servesSlack) await startSlack(slack, log, (s) => stops.push(s));
+}
+
+async function startHealth(port: number, log: Log, stops: Stop[]): Promise<void> {
+  try {
+    const health = await startHealthServer(port, readinessReport);
+    stops.push(() => health.close());
+    log.info("health routes listening", { port: health.port });
+  } catch (e) {
+    log.error("PORT is already in use or not a port", { port, error: (e as Error).message });
+    process.exit(EX_CONFIG);
+  }
 }
 
 /** Starts the Discord bot (or its shard processes); `onStop` gets how to stop it at once. */
@@ -59,6 +79,7 @@ async function startDiscord(discord: DiscordSettings, log: Log, onStop: (s: Stop
   if (shards !== "" && process.env.SHARDING_MANAGER === undefined)
     return runShards(shards, discord.token, log, onStop);
   const bot = startDiscordBot(discord, log);
+  readiness.discord = bot.isReady;
   onStop(() => bot.stop());
   try {
     await bot.ready;
@@ -76,7 +97,8 @@ async function startDiscord(discord: DiscordSettings, log: Log, onStop: (s: Stop
 }
 
 async function startSlack(settings: SlackSettings, log: Log, onStop: (s: Stop) => void): Promise<void> {
-  const app = startSlackApp(settings, log);
+  const app = startSlackApp({ ...settings, readiness: readinessReport }, log);
+  readiness.slack = app.isReady;
   onStop(() => app.stop());
   try {
     await app.ready;
@@ -113,6 +135,8 @@ async function runShards(count: string, token: string, log: Log, onStop: (s: Sto
     execArgv: process.execArgv,
   });
   manager.on("shardCreate", (shard) => log.info("shard started", { id: shard.id }));
+  readiness.discord = () =>
+    manager.shards.size > 0 && [...manager.shards.values()].every((shard) => shard.ready);
   onStop(async () => {
     for (const shard of manager.shards.values()) shard.kill();
   });

@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DiscordBot, startDiscordBot } from "../../src/adapters/discord/discord-bot.js";
 import { replyParts } from "../../src/adapters/discord/reply-parts.js";
-import { createLog } from "../../src/adapters/log.js";
 import type { SlackBot } from "../../src/adapters/slack/slack-app.js";
 import { decodeSlackText, escapeMrkdwn } from "../../src/adapters/slack/slack-text.js";
 import { answerWithFiles } from "../../src/core/attachments.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord/fake-discord.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/fake-slack.js";
+import { captureLog, recordSecrets } from "../support/log-capture.js";
 import { cliOutput } from "./cli-output.js";
 import { slackAppOnFake } from "./slack/slack-harness.js";
 
@@ -25,7 +25,7 @@ const MESSAGES = [
 ];
 const read = (name: string) =>
   readFileSync(new URL(`../golden/messages/${name}.txt`, import.meta.url), "utf8");
-const quiet = createLog("error", () => true);
+const quiet = captureLog().log;
 
 /** The first fenced block's lines, after undoing the fence a split closed and reopened. */
 function firstTable(text: string): string {
@@ -39,8 +39,15 @@ let slack: { fake: FakeSlack; bot: SlackBot; url: string };
 
 beforeAll(async () => {
   const df = await startFakeDiscord();
+  recordSecrets("contract-discord-token");
   const db = startDiscordBot(
-    { token: "t", apiUrl: df.apiUrl, optInChannels: new Set(), messageContent: false, perUserPerMinute: 100 },
+    {
+      token: "contract-discord-token",
+      apiUrl: df.apiUrl,
+      optInChannels: new Set(),
+      messageContent: false,
+      perUserPerMinute: 100,
+    },
     quiet,
   );
   await db.ready;

@@ -17,6 +17,7 @@ import { weightsFromOption } from "../../core/weight-choice.js";
 import { chatLimits, fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
 import type { Log } from "../log.js";
 import { RateLimiter } from "../rate-limit.js";
+import { beginRequest } from "../request-log.js";
 import { ANALYZE_SHAPES } from "./commands.js";
 import { questionText, shouldAnswer } from "./message-route.js";
 import { DEFAULT_FILE_LIMIT, type DiscordPart, replyParts } from "./reply-parts.js";
@@ -45,6 +46,8 @@ export interface DiscordBot {
   client: Client;
   /** Resolves once logged in and ready. */
   ready: Promise<void>;
+  /** Logged in, with a live gateway session (false while reconnecting). */
+  isReady(): boolean;
   /** Finish the replies in flight, then leave the gateway. */
   stop(): Promise<void>;
 }
@@ -82,6 +85,22 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
   client.on(Events.MessageCreate, (message) => track(onMessage(message)));
   client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction)));
   client.on(Events.Error, (e) => log.error("discord client error", { error: e.message }));
+  // The gateway session, for /readyz: down from a drop until it is resumed or identified again.
+  let sessionLive = false;
+  client.on(Events.ShardReady, () => {
+    sessionLive = true;
+  });
+  client.on(Events.ShardResume, () => {
+    sessionLive = true;
+  });
+  client.on(Events.ShardReconnecting, () => {
+    sessionLive = false;
+    log.warn("discord gateway reconnecting");
+  });
+  client.on(Events.ShardDisconnect, (event) => {
+    sessionLive = false;
+    log.warn("discord gateway disconnected", { code: event.code });
+  });
 
   async function onMessage(message: Message): Promise<void> {
     const botId = client.user?.id ?? "";
@@ -95,10 +114,17 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
       hasAttachments: message.attachments.size > 0,
     };
     if (!shouldAnswer(incoming, botId, settings.optInChannels)) return;
+    const req = beginRequest(log, {
+      platform: "discord",
+      kind: message.channel.isDMBased() ? "dm" : "message",
+      user: message.author.id,
+      guild: message.guildId,
+    });
     const verdict = limit.take(message.author.id, message.guildId);
-    if (verdict === "drop") return;
-    if (verdict === "warn") {
-      await message.reply({ content: SLOW_TEXT(limit.waitSeconds(message.author.id)) });
+    if (verdict !== "ok") {
+      req.finish("rate_limited", { noticed: verdict === "warn" });
+      if (verdict === "warn")
+        await message.reply({ content: SLOW_TEXT(limit.waitSeconds(message.author.id)) });
       return;
     }
     try {
@@ -113,17 +139,29 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
       const [first, ...rest] = parts;
       if (first) await message.reply(payload(first));
       for (const part of rest) if ("send" in message.channel) await message.channel.send(payload(part));
+      req.finish(answer.reply.understood ? "answered" : "not_understood", {
+        messages: parts.length,
+        files: answer.files.length,
+        image: image !== null,
+      });
     } catch (e) {
-      const id = errorId();
-      log.error("answering a message failed", { id, error: (e as Error).stack ?? String(e) });
-      await message.reply({ content: ERROR_TEXT(id) }).catch(() => {});
+      req.log.error("answering a message failed", { error: (e as Error).stack ?? String(e) });
+      req.finish("failed");
+      await message.reply({ content: ERROR_TEXT(req.id) }).catch(() => {});
     }
   }
 
   async function onInteraction(interaction: Interaction): Promise<void> {
     if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand()) return;
+    const req = beginRequest(log, {
+      platform: "discord",
+      kind: interaction.commandName,
+      user: interaction.user.id,
+      guild: interaction.guildId,
+    });
     const verdict = limit.take(interaction.user.id, interaction.guildId);
     if (verdict !== "ok") {
+      req.finish("rate_limited", { noticed: true });
       await interaction.reply({
         content: SLOW_TEXT(limit.waitSeconds(interaction.user.id)),
         flags: MessageFlags.Ephemeral,
@@ -143,6 +181,7 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
           content: answer.reply.text.slice(0, 2000),
           flags: MessageFlags.Ephemeral,
         });
+        req.finish("not_understood");
         return;
       }
       const [first, ...rest] = replyParts(
@@ -152,10 +191,11 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
       );
       if (first) await interaction.editReply(payload(first));
       for (const part of rest) await interaction.followUp(payload(part));
+      req.finish("answered", { messages: rest.length + 1, files: answer.files.length });
     } catch (e) {
-      const id = errorId();
-      log.error("answering an interaction failed", { id, error: (e as Error).stack ?? String(e) });
-      const content = ERROR_TEXT(id);
+      req.log.error("answering an interaction failed", { error: (e as Error).stack ?? String(e) });
+      req.finish("failed");
+      const content = ERROR_TEXT(req.id);
       await (interaction.deferred || interaction.replied
         ? interaction.editReply({ content })
         : interaction.reply({ content, flags: MessageFlags.Ephemeral })
@@ -174,6 +214,7 @@ export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot
   return {
     client,
     ready,
+    isReady: () => sessionLive && client.isReady(),
     async stop() {
       await Promise.allSettled([...inFlight]);
       await client.destroy();
@@ -248,10 +289,6 @@ function payload(part: DiscordPart) {
     ),
     allowedMentions: { parse: [], repliedUser: true },
   };
-}
-
-function errorId(): string {
-  return Math.random().toString(36).slice(2, 10);
 }
 
 export { ANALYZE_SHAPES };

@@ -1,10 +1,8 @@
 import { type Logger, LogLevel } from "@slack/bolt";
 import type { Log } from "../log.js";
 
-// Bolt's and the Web API client's own logging, into our JSON lines: warnings and errors only
-// (their info lines are connection chatter), with anything shaped like a Slack token masked.
-
-const TOKEN = /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+/g;
+// Bolt's and the Web API client's own logging, into our JSON lines: their debug and info lines
+// (connection chatter) at debug, warnings and errors as such. Our log masks tokens in all of them.
 
 export function boltLogger(log: Log): Logger {
   let level = LogLevel.WARN;
@@ -12,11 +10,10 @@ export function boltLogger(log: Log): Logger {
   const line = (parts: unknown[]) =>
     parts
       .map((p) => (p instanceof Error ? p.message : typeof p === "string" ? p : JSON.stringify(p)))
-      .join(" ")
-      .replace(TOKEN, "x***");
+      .join(" ");
   return {
-    debug: () => {},
-    info: () => {},
+    debug: (...parts: unknown[]) => log.debug(line(parts), { source: name }),
+    info: (...parts: unknown[]) => log.debug(line(parts), { source: name }),
     warn: (...parts: unknown[]) => log.warn(line(parts), { source: name }),
     error: (...parts: unknown[]) => log.error(line(parts), { source: name }),
     setLevel: (l: LogLevel) => {

@@ -3,11 +3,12 @@ import { App, type webApi } from "@slack/bolt";
 import { answerWithFiles } from "../../core/attachments.js";
 import type { ImageReply } from "../../core/image-answer.js";
 import { chatLimits, fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
+import { healthRoutes, type Readiness } from "../health.js";
 import type { Log } from "../log.js";
 import { RateLimiter } from "../rate-limit.js";
+import { beginRequest, type RequestLog } from "../request-log.js";
 import { boltLogger } from "./bolt-logger.js";
 import { EventDedupe } from "./event-dedupe.js";
-import { healthRoutes } from "./health-routes.js";
 import { replyThread, type SlackMessageEvent, shouldAnswerEvent } from "./message-route.js";
 import { slackReply } from "./slack-blocks.js";
 import { type SlackFileObject, slackAttachments } from "./slack-files.js";
@@ -42,12 +43,16 @@ export interface SlackSettings {
   answerer?: typeof answerWithFiles;
   /** WebClient retries for failed calls (429s are waited out separately); tests use 0. */
   webRetries?: number;
+  /** What /readyz reports: every adapter in the process (default: this app alone). */
+  readiness?: Readiness;
 }
 
 export interface SlackBot {
   app: App;
   /** Resolves once the token is verified and the receiver listens (with its HTTP port, if any). */
   ready: Promise<{ port: number | null; botUserId: string }>;
+  /** Token verified and receiving events. */
+  isReady(): boolean;
   /** Finish the replies in flight, then stop receiving. */
   stop(): Promise<void>;
 }
@@ -73,7 +78,7 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
     // Bolt would otherwise call auth.test from the constructor, where a refused token becomes an
     // unhandled rejection; init() below awaits it instead.
     deferInitialization: true,
-    customRoutes: healthRoutes(() => ready),
+    customRoutes: healthRoutes(settings.readiness ?? (() => ({ slack: ready }))),
     logger: boltLogger(log),
     clientOptions: {
       ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
@@ -128,7 +133,7 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
       place: shortcut.team?.id ?? null,
       privately: viaResponseUrl(respond),
     };
-    await track(answerMessage(message, to, asker, client, false));
+    await track(answerMessage(message, to, asker, client, false, begin("shortcut", asker)));
   });
   app.error(async (e) => {
     log.error("slack app error", { error: e.message, code: (e as { code?: string }).code ?? null });
@@ -142,11 +147,17 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
     privately(text: string): Promise<unknown>;
   }
 
+  /** A request's log lines, all carrying its id. */
+  const begin = (kind: string, asker: Asker) =>
+    beginRequest(log, { platform: "slack", kind, user: asker.user, team: asker.place });
+
   /** The per-user limit: true to answer; the slow-down note is said (once) otherwise. */
-  async function admitted(asker: Asker): Promise<boolean> {
+  async function admitted(asker: Asker, req: RequestLog): Promise<boolean> {
     const verdict = limit.take(asker.user, asker.place);
+    if (verdict === "ok") return true;
+    req.finish("rate_limited", { noticed: verdict === "warn" });
     if (verdict === "warn") await asker.privately(SLOW_TEXT(limit.waitSeconds(asker.user)));
-    return verdict === "ok";
+    return false;
   }
 
   async function onMessage(
@@ -159,7 +170,8 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
     const user = e.user as string;
     const asker = { user, place, privately: (text: string) => tell(client, to, user, text) };
     // In a DM a mistake is as private as anything else: answered in the thread like an answer.
-    await answerMessage(e, to, asker, client, e.channel_type === "im");
+    const dm = e.channel_type === "im";
+    await answerMessage(e, to, asker, client, dm, begin(dm ? "dm" : "mention", asker));
   }
 
   /** A message (mentioned, DMed or picked by the shortcut) answered in its thread. */
@@ -169,20 +181,28 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
     asker: Asker,
     client: webApi.WebClient,
     mistakesInThread: boolean,
+    req: RequestLog,
   ): Promise<void> {
-    if (!(await admitted(asker))) return;
+    if (!(await admitted(asker, req))) return;
     let answer: ImageReply | null = null;
     try {
       const { text, image, skipped, limits } = await readMessage(message.text ?? "", message.files);
       const raw = await answerer({ text }, image, { limits });
       answer = { reply: { ...raw.reply, text: withSkippedNote(raw.reply.text, skipped) }, files: raw.files };
-      if (!answer.reply.understood && !mistakesInThread)
-        return void (await asker.privately(answer.reply.text));
+      const outcome = answer.reply.understood ? "answered" : "not_understood";
+      const done = { files: answer.files.length, image: image !== null };
+      if (!answer.reply.understood && !mistakesInThread) {
+        await asker.privately(answer.reply.text);
+        return req.finish(outcome, done);
+      }
       await postAnswer(client, to, answer);
+      req.finish(outcome, done);
     } catch (err) {
-      if (notInChannel(err) && answer)
+      if (notInChannel(err) && answer) {
+        req.finish("not_in_channel");
         return void (await asker.privately(`${NOT_IN_CHANNEL}\n\n${answer.reply.text}`));
-      await apologise(asker, "answering a message failed", err);
+      }
+      await apologise(asker, req, "answering a message failed", err);
     }
   }
 
@@ -193,12 +213,19 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
     respond: Respond,
     client: webApi.WebClient,
   ): Promise<void> {
-    if (!(await admitted(asker))) return;
+    const req = begin("command", asker);
+    if (!(await admitted(asker, req))) return;
     const question = decodeSlackText(rawText).trim();
-    if (question === "") return void (await asker.privately(EMPTY_COMMAND));
+    if (question === "") {
+      req.finish("not_understood");
+      return void (await asker.privately(EMPTY_COMMAND));
+    }
     try {
       const answer = await answerer({ text: question }, null);
-      if (!answer.reply.understood) return void (await asker.privately(answer.reply.text));
+      if (!answer.reply.understood) {
+        req.finish("not_understood");
+        return void (await asker.privately(answer.reply.text));
+      }
       const reply = slackReply(answer.reply.text, answer.files);
       for (const m of reply.messages)
         await respond({ response_type: "in_channel", text: m.text, blocks: m.blocks });
@@ -207,15 +234,16 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
           if (!notInChannel(e)) throw e;
           await asker.privately(NO_FILES_HERE);
         });
+      req.finish("answered", { messages: reply.messages.length, files: answer.files.length });
     } catch (err) {
-      await apologise(asker, "answering /shape failed", err);
+      await apologise(asker, req, "answering /shape failed", err);
     }
   }
 
-  async function apologise(asker: Asker, what: string, err: unknown): Promise<void> {
-    const id = errorId();
-    log.error(what, { id, code: platformError(err), error: (err as Error).stack ?? String(err) });
-    await asker.privately(ERROR_TEXT(id)).catch(() => {});
+  async function apologise(asker: Asker, req: RequestLog, what: string, err: unknown): Promise<void> {
+    req.log.error(what, { code: platformError(err), error: (err as Error).stack ?? String(err) });
+    req.finish("failed");
+    await asker.privately(ERROR_TEXT(req.id)).catch(() => {});
   }
 
   async function readMessage(rawText: string, files: SlackFileObject[] | undefined) {
@@ -257,6 +285,7 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
   return {
     app,
     ready: started,
+    isReady: () => ready,
     async stop() {
       ready = false;
       await Promise.allSettled([...inFlight]);
@@ -281,8 +310,4 @@ function notInChannel(e: unknown): boolean {
 function firstMessage(text: string) {
   const m = slackReply(text, [], false).messages[0];
   return m ? { text: m.text, blocks: m.blocks } : { text };
-}
-
-function errorId(): string {
-  return Math.random().toString(36).slice(2, 10);
 }

@@ -6,11 +6,11 @@ import {
   type DiscordSettings,
   startDiscordBot,
 } from "../../../src/adapters/discord/discord-bot.js";
-import { createLog } from "../../../src/adapters/log.js";
 import { answer } from "../../../src/core/answer.js";
 import { answerWithFiles } from "../../../src/core/attachments.js";
 import { splitForChat } from "../../../src/render/chat-split.js";
 import { type FakeDiscord, startFakeDiscord } from "../../fakes/discord/fake-discord.js";
+import { captureLog, recordSecrets } from "../../support/log-capture.js";
 
 // The real Discord adapter (discord.js Client) against the local fake Discord on 127.0.0.1:
 // what a user sends, what the fake receives — in Discord's limits, with Discord's rules.
@@ -33,6 +33,7 @@ async function setup(
   answerer?: DiscordSettings["answerer"],
 ): Promise<{ fake: FakeDiscord; bot: DiscordBot }> {
   fake = await startFakeDiscord();
+  recordSecrets("test-token");
   bot = startDiscordBot(
     {
       token: "test-token",
@@ -42,16 +43,23 @@ async function setup(
       perUserPerMinute: perMinute,
       ...(answerer ? { answerer } : {}),
     },
-    createLog("error", (line) => {
-      LOGS.push(line);
-      return true;
-    }),
+    captureLog((line) => LOGS.push(line)).log,
   );
   await bot.ready;
   return { fake, bot };
 }
 
 const mention = (f: FakeDiscord, content: string) => `<@${f.ids.botId}> ${content}`;
+
+/** Polls every millisecond until `ok()` holds: true, or false after `ms`. */
+async function until(ok: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (ok()) return true;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  return ok();
+}
 
 describe("Discord adapter", () => {
   it("a mention with pasted code gets the CLI's answer as a reply, in Discord's limits", async () => {
@@ -247,7 +255,7 @@ describe("Discord adapter", () => {
     const id = /error id (\w+)/.exec(apology.content ?? "")?.[1];
     expect(id).toBeTruthy();
     expect(apology.content).not.toContain("boom");
-    expect(LOGS.some((l) => l.includes(`"id":"${id}"`) && l.includes("boom in the engine"))).toBe(true);
+    expect(LOGS.some((l) => l.includes(`"req":"${id}"`) && l.includes("boom in the engine"))).toBe(true);
   });
 
   it("a user mistake is answered to the asker only (ephemeral)", async () => {
@@ -275,7 +283,12 @@ describe("Discord adapter", () => {
       fake.messagePayload({ content: mention(fake, "conv 3x3 on 32x32x3"), mentionsBot: true }),
     );
     await fake.waitFor("messages", (m) => m.messageReference !== null, 5000);
+    const live = bot;
+    expect(live?.isReady()).toBe(true);
     await fake.closeGateway(4000);
+    // /readyz follows the gateway: not ready while the session is resumed, ready again after.
+    const notReadySeen = await until(() => live?.isReady() === false, 2000);
+    expect(notReadySeen).toBe(true);
     fake.dispatch(
       "MESSAGE_CREATE",
       fake.messagePayload({ content: mention(fake, "maxpool 2 on 32x32x3"), mentionsBot: true }),
@@ -287,6 +300,7 @@ describe("Discord adapter", () => {
     );
     expect(second).toBeTruthy();
     expect(fake.state.resumes).toHaveLength(1);
+    expect(await until(() => live?.isReady() === true, 2000)).toBe(true);
   });
 
   it("a 500 from Discord is retried and the reply arrives once; a 403 is not retried, and the bot keeps answering", async () => {

@@ -8,6 +8,17 @@ import { killAll, startMain } from "../main-process.js";
 
 let fake: FakeDiscord | null = null;
 
+/** GETs `url` every 10 ms until it answers `status` (5 s at most); its JSON body. */
+async function pollStatus(url: string, status: number): Promise<unknown> {
+  const end = Date.now() + 5000;
+  for (;;) {
+    const res = await fetch(url);
+    if (res.status === status) return res.json();
+    if (Date.now() > end) return { stillStatus: res.status, ...(await res.json()) };
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 afterEach(async () => {
   killAll();
   await fake?.close();
@@ -15,12 +26,13 @@ afterEach(async () => {
 });
 
 describe("npm start with Discord credentials", () => {
-  it("answers a mention, never reads stdin, and stops cleanly on SIGTERM", async () => {
+  it("answers a mention, serves /healthz and /readyz on PORT, never reads stdin, stops on SIGTERM", async () => {
     fake = await startFakeDiscord();
     const { child: c, stderr } = startMain({
       DISCORD_TOKEN: "test-token",
       DISCORD_APPLICATION_ID: fake.ids.applicationId,
       DISCORD_API_URL: fake.apiUrl,
+      PORT: "0",
     });
     c.stdin?.end("this is not a chat message\n\n");
     await fake.waitFor("identifies", undefined, 15_000);
@@ -38,6 +50,23 @@ describe("npm start with Discord credentials", () => {
     expect(reply.content).toContain("(None, 61, 61, 24)");
     expect(stderr()).toContain('"discord ready"');
     expect(stderr()).not.toContain("test-token");
+    // A Discord-only process has no Slack receiver: PORT gets the health routes alone.
+    const listening = stderr()
+      .split("\n")
+      .find((l) => l.includes('"health routes listening"'));
+    const port = Number((JSON.parse(listening ?? "{}") as { port?: number }).port);
+    expect(port).toBeGreaterThan(0);
+    const base = `http://127.0.0.1:${port}`;
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, adapters: { discord: true } });
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+    expect((await fetch(`${base}/readyz`, { method: "POST" })).status).toBe(405);
+    // A dropped gateway: not ready until the session is resumed.
+    await fake.closeGateway(4000);
+    expect(await pollStatus(`${base}/readyz`, 503)).toEqual({ ready: false, adapters: { discord: false } });
+    expect(await pollStatus(`${base}/readyz`, 200)).toEqual({ ready: true, adapters: { discord: true } });
     c.kill("SIGTERM");
     const [code] = await once(c, "close");
     expect(code).toBe(0);

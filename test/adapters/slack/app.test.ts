@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { fetchAttachments } from "../../../src/adapters/attachments.js";
-import { createLog } from "../../../src/adapters/log.js";
 import type { SlackBot, SlackSettings } from "../../../src/adapters/slack/slack-app.js";
 import { bareFences, decodeSlackText, escapeMrkdwn } from "../../../src/adapters/slack/slack-text.js";
 import { answerWithFiles } from "../../../src/core/attachments.js";
 import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from "../../fakes/slack/fake-slack.js";
+import { captureLog } from "../../support/log-capture.js";
 import { cliOutput } from "../cli-output.js";
 import { slackAppOnFake } from "./slack-harness.js";
 
@@ -39,10 +39,7 @@ async function setup(o: Setup = {}): Promise<{ fake: FakeSlack; url: string; por
   const f = await startFakeSlack(o.fakeOptions);
   fake = f;
   SECRETS.push(f.botToken, f.signingSecret, f.appToken);
-  const log = createLog("info", (line) => {
-    LOGS.push(line);
-    return true;
-  });
+  const { log } = captureLog((line) => LOGS.push(line));
   const started = await slackAppOnFake(
     f,
     {
@@ -394,6 +391,33 @@ describe("Slack adapter", () => {
 });
 
 describe("Slack adapter logs", () => {
+  it("each request logs its id, user and outcome; a bug of ours shows that id in the apology", async () => {
+    const failing: SlackSettings["answerer"] = async () => {
+      throw new Error("boom in the engine");
+    };
+    const { fake, url } = await setup({ answerer: failing });
+    const from = LOGS.length;
+    await send(fake, url, fake.eventCallback({ type: "app_mention", text: "conv 3x3 on 8x8x1" }));
+    const apology = await fake.waitFor("ephemerals", (e) => String(e.text).includes("error id"), 5000);
+    const id = /error id (\w+)/.exec(String(apology.text))?.[1] ?? "";
+    expect(id).toMatch(/^[0-9a-f]{8}$/);
+    expect(String(apology.text)).not.toContain("boom");
+    const mine = LOGS.slice(from)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.req === id);
+    expect(mine.map((l) => l.message)).toEqual(["answering a message failed", "request finished"]);
+    expect(mine[0]).toMatchObject({
+      level: "error",
+      platform: "slack",
+      kind: "mention",
+      user: fake.ids.userId,
+    });
+    expect(String(mine[0]?.error)).toContain("boom in the engine");
+    expect(mine[1]).toMatchObject({ outcome: "failed" });
+    // Never the question itself.
+    expect(LOGS.slice(from).join("\n")).not.toContain("8x8x1");
+  });
+
   it("never contain the bot token or the signing secret", () => {
     const all = LOGS.join("\n");
     expect(LOGS.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
-import { createLog, type Log } from "../../../src/adapters/log.js";
+import type { Log } from "../../../src/adapters/log.js";
 import { type SlackBot, type SlackSettings, startSlackApp } from "../../../src/adapters/slack/slack-app.js";
 import type { FakeSlack } from "../../fakes/slack/fake-slack.js";
+import { captureLog, recordSecrets } from "../../support/log-capture.js";
 
 // The Slack app as the tests (and `npm run load`) run it: HTTP receiver on 127.0.0.1, talking to
 // the local fake Slack, no WebClient retries, quiet unless a test passes its own log.
@@ -8,8 +9,9 @@ import type { FakeSlack } from "../../fakes/slack/fake-slack.js";
 export async function slackAppOnFake(
   fake: FakeSlack,
   overrides: Partial<SlackSettings> = {},
-  log: Log = createLog("error", () => true),
+  log: Log = captureLog().log,
 ): Promise<{ bot: SlackBot; url: string; port: number | null }> {
+  recordSecrets(fake.botToken, fake.signingSecret, fake.appToken);
   const bot = startSlackApp(
     {
       botToken: fake.botToken,
