@@ -4,6 +4,7 @@ import { answerWithFiles } from "../../core/attachments.js";
 import type { ImageReply } from "../../core/image-answer.js";
 import { chatLimits, fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
 import { healthRoutes, type Readiness } from "../health.js";
+import { webRetryPolicy } from "./web-retry.js";
 import type { Log } from "../log.js";
 import { RateLimiter } from "../rate-limit.js";
 import { beginRequest, type RequestLog } from "../request-log.js";
@@ -41,7 +42,7 @@ export interface SlackSettings {
   placePerMinute?: number;
   /** How a request becomes an answer: core's answerWithFiles (tests may slow it down). */
   answerer?: typeof answerWithFiles;
-  /** WebClient retries for failed calls (429s are waited out separately); tests use 0. */
+  /** WebClient retries for network failures and 5xx, never 4xx (429s are waited out separately). */
   webRetries?: number;
   /** What /readyz reports: every adapter in the process (default: this app alone). */
   readiness?: Readiness;
@@ -82,7 +83,7 @@ export function startSlackApp(settings: SlackSettings, log: Log): SlackBot {
     logger: boltLogger(log),
     clientOptions: {
       ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
-      retryConfig: { retries: settings.webRetries ?? 2 },
+      retryConfig: webRetryPolicy(settings.webRetries ?? 2),
       rejectRateLimitedCalls: true,
       timeout: 30_000,
     },

@@ -256,6 +256,8 @@ export interface FakeSlack {
   rateLimitNext(method: string, opts?: RateLimitOptions): void;
   /** The next `count` calls to `method` answer `{ ok: false, error }`. */
   failNext(method: string, opts?: FailOptions): void;
+  /** The next `count` calls to `method` (default 1) are answered `ms` late: a slow Web API. */
+  slowNext(method: string, ms: number, count?: number): void;
 
   /** Host a file; returns its Slack file object (url_private on the fake). */
   addFile(input: AddFileInput): Json;
@@ -393,6 +395,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const signingSecret = options.signingSecret ?? randomBytes(16).toString("hex");
   const state = emptyState();
   const injected: Injection[] = [];
+  const delays: { method: string; ms: number; remaining: number }[] = [];
   const pendingUploads = new Map<string, PendingUpload>();
   const hostedFiles = new Map<string, HostedFile>();
   const responseUrls = new Map<string, { uses: number }>();
@@ -503,6 +506,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       sendJson(res, httpStatus, response, headers);
     };
 
+    const delay = delays.find((d) => d.method === method && d.remaining > 0);
+    if (delay) {
+      delay.remaining -= 1;
+      await new Promise((r) => setTimeout(r, delay.ms));
+    }
     const inj = injected.find((i) => i.method === method && i.remaining > 0);
     if (inj) {
       inj.remaining -= 1;
@@ -1023,6 +1031,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           body: { ok: false, error: "ratelimited" },
         }),
       });
+    },
+    slowNext(method, ms, count = 1) {
+      delays.push({ method, ms, remaining: count });
     },
     failNext(method, o = {}) {
       injected.push({
