@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { answer } from "../core/answer.js";
 import type { Request } from "../core/request.js";
 import type { WeightChoice } from "../core/weight-choice.js";
+import { LOCAL_FORMATS } from "../image/allowed-formats.js";
 
 export const CLI_USAGE =
   "usage: shapebot [--json] [--input SHAPE] [--framework keras|pytorch] [--image FILE] [--weights init|sobel-x,…] [--out DIR] [FILE|-]\n" +
@@ -93,7 +94,10 @@ async function runWithFiles(
   }
   // Loaded only here: sharp and the conv engine cost a text-only run ~30 ms to load.
   const { answerWithFiles } = await import("../core/attachments.js");
-  const { reply, files } = await answerWithFiles(request, image, weights ? { weights } : {});
+  const { reply, files } = await answerWithFiles(request, image, {
+    imageFormats: LOCAL_FORMATS,
+    ...(weights ? { weights } : {}),
+  });
   const written: string[] = [];
   if (files.length > 0) {
     mkdirSync(outDir, { recursive: true });

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { answerWithFiles } from "../core/attachments.js";
+import { LOCAL_FORMATS } from "../image/allowed-formats.js";
 import { MessageSplitter } from "./console-message-splitter.js";
 import { wrapForTerminal } from "./terminal-wrap.js";
 
@@ -32,7 +33,9 @@ export async function runConsole(
   const send = async (message: string) => {
     const image = attached;
     attached = null;
-    const { reply, files } = await answerWithFiles({ text: message }, image?.bytes ?? null);
+    const { reply, files } = await answerWithFiles({ text: message }, image?.bytes ?? null, {
+      imageFormats: LOCAL_FORMATS,
+    });
     const written = files.map((f) => {
       mkdirSync(outDir, { recursive: true });
       const path = join(outDir, f.name);

@@ -2,6 +2,7 @@ import { DEFAULT_BUDGET_MACS } from "../conv/budget.js";
 import { depthwiseBank } from "../conv/classic-kernels.js";
 import { conv2d } from "../conv/conv2d.js";
 import type { Planes } from "../conv/tensor.js";
+import type { AllowedFormat } from "../image/allowed-formats.js";
 import { loadImage } from "../image/load-image.js";
 import type { ImageNote } from "../image/note.js";
 import type { Analysis } from "../model/analysis.js";
@@ -44,6 +45,8 @@ export interface ImageOptions {
   weights?: WeightChoice | { error: string };
   /** How much of the message is read (a chat adapter's caps); default DEFAULT_LIMITS. */
   limits?: Limits;
+  /** Image formats read (default CHAT_FORMATS; the CLI and console, reading local files, add TIFF). */
+  imageFormats?: readonly AllowedFormat[];
 }
 
 /** Layers worth a picture: those that make or move spatial maps. */
@@ -91,7 +94,11 @@ export async function addImage(
     return { reply: withLines(reply, [loc.images.notImage(shapeText)]), files: [] };
   const size =
     input.height !== null && input.width !== null ? { height: input.height, width: input.width } : null;
-  const loaded = await loadImage(image, { channels: input.channels, size, maxSide: options.maxSide ?? 256 });
+  const loaded = await loadImage(
+    image,
+    { channels: input.channels, size, maxSide: options.maxSide ?? 256 },
+    options.imageFormats ? { formats: options.imageFormats } : {},
+  );
   if (!loaded.ok) return { reply: withLines(reply, [loc.images.refused(loaded.error.message)]), files: [] };
 
   const weights = options.weights ?? { kind: "init" };

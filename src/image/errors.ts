@@ -1,5 +1,6 @@
 // Why an upload could not be read, as data: a stable code for code, a friendly English message
 // for the user (what was wrong and what to do), and the decoder's own words for the logs only.
+import type { AllowedFormat } from "./allowed-formats.js";
 import { acceptedList } from "./formats.js";
 
 export type ImageErrorCode =
@@ -70,10 +71,14 @@ export function targetTooLargeError(width: number, height: number, maxPixels: nu
   };
 }
 
-export function unsupportedFormatError(name: string, detail?: string): ImageError {
+export function unsupportedFormatError(
+  name: string,
+  detail?: string,
+  accepted?: readonly AllowedFormat[],
+): ImageError {
   return {
     code: "unsupported_format",
-    message: `I can't read ${name} files. Please upload a ${acceptedList()} image.`,
+    message: `I can't read ${name} files. Please upload a ${acceptedList(accepted)} image.`,
     ...(detail ? { detail } : {}),
   };
 }

@@ -6,14 +6,12 @@
 //    untrusted bytes. Formats we recognise but refuse are named, so the user hears what was wrong.
 // 2. sharp's own `metadata().format` must then be on the allow-list and agree with the sniff.
 import sharp from "sharp";
+import { ALLOWED, type AllowedFormat, CHAT_FORMATS } from "./allowed-formats.js";
 
-/** Formats we decode. "heif" covers AVIF and HEIC containers; `compression` tells them apart. */
-export type AllowedFormat = "jpeg" | "png" | "webp" | "gif" | "heif" | "tiff";
+export { type AllowedFormat, CHAT_FORMATS, LOCAL_FORMATS } from "./allowed-formats.js";
 
 /** What the first bytes say. `refused` names a format we recognise and do not read. */
 export type Sniffed = { kind: "allowed"; format: AllowedFormat } | { kind: "refused"; name: string } | null;
-
-const ALLOWED: readonly AllowedFormat[] = ["jpeg", "png", "webp", "gif", "heif", "tiff"];
 
 /** ISO-BMFF `ftyp` major/compatible brands that mark a still HEIF/AVIF image (not a video). */
 const HEIF_BRANDS = new Set(["avif", "avis", "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"]);
@@ -99,8 +97,8 @@ export function isAllowedFormat(f: string): f is AllowedFormat {
   return (ALLOWED as readonly string[]).includes(f);
 }
 
-/** Human list of what we accept, e.g. "PNG, JPEG, WebP, GIF, AVIF or TIFF". */
-export function acceptedList(): string {
+/** Human list of what we accept, e.g. "PNG, JPEG, WebP, GIF or AVIF". */
+export function acceptedList(formats: readonly AllowedFormat[] = CHAT_FORMATS): string {
   const names: Record<AllowedFormat, string> = {
     png: "PNG",
     jpeg: "JPEG",
@@ -110,7 +108,7 @@ export function acceptedList(): string {
     tiff: "TIFF",
   };
   const order: AllowedFormat[] = ["png", "jpeg", "webp", "gif", "heif", "tiff"];
-  const list = order.filter(canDecode).map((f) => names[f]);
+  const list = order.filter((f) => formats.includes(f) && canDecode(f)).map((f) => names[f]);
   if (list.length <= 1) return list.join("");
   return `${list.slice(0, -1).join(", ")} or ${list[list.length - 1]}`;
 }

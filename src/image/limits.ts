@@ -1,4 +1,5 @@
 // The guards around decoding an untrusted upload. All configurable; the defaults suit chat uploads.
+import { type AllowedFormat, CHAT_FORMATS } from "./allowed-formats.js";
 
 export interface ImageLimits {
   /** Refuse files larger than this many bytes before looking inside (default 20 MB). */
@@ -11,12 +12,15 @@ export interface ImageLimits {
   maxPixels: number;
   /** Stop decoding after this many seconds (sharp's timeout; whole seconds, default 10). */
   timeoutSeconds: number;
+  /** Formats read at all (default CHAT_FORMATS: no TIFF); the others are refused by name. */
+  formats: readonly AllowedFormat[];
 }
 
 export const DEFAULT_LIMITS: Readonly<ImageLimits> = Object.freeze({
   maxBytes: 20 * 1024 * 1024,
   maxPixels: 50_000_000,
   timeoutSeconds: 10,
+  formats: CHAT_FORMATS,
 });
 
 export function resolveLimits(limits?: Partial<ImageLimits>): ImageLimits {

@@ -72,7 +72,11 @@ export async function loadImage(
 
   const sniffed = sniffFormat(input);
   if (sniffed === null) return fail(corruptError("no known image signature"));
-  if (sniffed.kind === "refused") return fail(unsupportedFormatError(sniffed.name));
+  if (sniffed.kind === "refused") return fail(unsupportedFormatError(sniffed.name, undefined, lim.formats));
+  if (!lim.formats.includes(sniffed.format))
+    return fail(
+      unsupportedFormatError(sniffed.format.toUpperCase(), "not on this caller's allow-list", lim.formats),
+    );
   if (!canDecode(sniffed.format))
     return fail(
       unsupportedFormatError(sniffed.format === "heif" ? "AVIF/HEIF" : sniffed.format.toUpperCase()),

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { classifyDecodeError, heicError } from "../../src/image/errors.js";
-import { acceptedList, canDecode, sniffFormat, supportedFormats } from "../../src/image/formats.js";
+import {
+  acceptedList,
+  canDecode,
+  LOCAL_FORMATS,
+  sniffFormat,
+  supportedFormats,
+} from "../../src/image/formats.js";
 import { DEFAULT_LIMITS, resolveLimits } from "../../src/image/limits.js";
 import { planResize } from "../../src/image/resize-plan.js";
 import { interleavedToPlanes } from "../../src/image/to-planes.js";
@@ -49,7 +55,9 @@ describe("this sharp build", () => {
   it("decodes the always-present formats from buffers; AVIF/HEIF as the build says", () => {
     for (const f of ["jpeg", "png", "webp", "gif", "tiff"] as const) expect(canDecode(f)).toBe(true);
     expect(supportedFormats()).toContain("png");
-    expect(acceptedList()).toMatch(/^PNG, JPEG, WebP, GIF, (AVIF, )?TIFF$|or TIFF$/);
+    // Chat uploads by default; local files (CLI, console) add TIFF.
+    expect(acceptedList()).toMatch(/^PNG, JPEG, WebP(, GIF or AVIF| or GIF)$/);
+    expect(acceptedList(LOCAL_FORMATS)).toMatch(/^PNG, JPEG, WebP, GIF,( AVIF)? or TIFF$/);
   });
 });
 
@@ -77,8 +85,13 @@ describe("errors", () => {
 });
 
 describe("limits", () => {
-  it("defaults: 20 MB, 50 Mpx, 10 s; overridable; whole seconds, at least 1", () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxBytes: 20 * 1024 * 1024, maxPixels: 50_000_000, timeoutSeconds: 10 });
+  it("defaults: 20 MB, 50 Mpx, 10 s, no TIFF; overridable; whole seconds, at least 1", () => {
+    expect(DEFAULT_LIMITS).toEqual({
+      maxBytes: 20 * 1024 * 1024,
+      maxPixels: 50_000_000,
+      timeoutSeconds: 10,
+      formats: ["jpeg", "png", "webp", "gif", "heif"],
+    });
     expect(resolveLimits({ timeoutSeconds: 0.2 }).timeoutSeconds).toBe(1);
     expect(resolveLimits({ maxPixels: 5 }).maxPixels).toBe(5);
     expect(() => resolveLimits({ maxBytes: 0 })).toThrow(RangeError);

@@ -94,6 +94,13 @@ async function files(): Promise<[string, Buffer, "refused" | "image" | "either"]
     ["SVG with an external reference", Buffer.from(SVG_EXTERNAL), "refused"],
     ["PDF", Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF"), "refused"],
     ["BMP", Buffer.concat([Buffer.from("BM"), randomBytes(100)]), "refused"],
+    // Chat's allow-list has no TIFF: refused from the first bytes, libtiff never sees it.
+    ["TIFF", await rgb.clone().tiff().toBuffer(), "refused"],
+    [
+      "BigTIFF header then random bytes",
+      Buffer.concat([Buffer.from([0x49, 0x49, 0x2b, 0]), randomBytes(200)]),
+      "refused",
+    ],
     ["PNG", png, "image"],
     ["JPEG", jpeg, "image"],
     ["GIF", gif, "image"],

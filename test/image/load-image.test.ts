@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import type { Planes } from "../../src/conv/tensor.js";
-import { canDecode } from "../../src/image/formats.js";
+import { canDecode, LOCAL_FORMATS } from "../../src/image/formats.js";
 import { type LoadImageResult, loadImage } from "../../src/image/load-image.js";
 import { at, fromRgb, hugeWhitePng, pixels, randomBytes, rgbPixels, solid } from "./make-images.js";
 
@@ -203,11 +203,23 @@ describe("loadImage: normalisation", () => {
     expect(new Set(big.planes.data).size).toBe(1);
   });
 
-  it("WebP, TIFF and (when this sharp build has it) AVIF decode", async () => {
+  it("TIFF from chat (the default allow-list) is refused by name, before sharp reads it", async () => {
+    const tiff = await solid(4, 4, [51, 102, 153]).tiff().toBuffer();
+    const r = await loadImage(tiff, RGB3);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe("unsupported_format");
+    expect(r.error.message).toMatch(
+      /^I can't read TIFF files\. Please upload a PNG, JPEG, WebP, GIF( or AVIF)? image\.$/,
+    );
+  });
+
+  it("WebP, TIFF (local files only) and (when this sharp build has it) AVIF decode", async () => {
     const make = sharpy();
     const webp = ok(await loadImage(await make.webp({ lossless: true }).toBuffer(), RGB3));
     expect(webp.note.format).toBe("webp");
-    const tiff = ok(await loadImage(await sharpy().tiff({ compression: "lzw" }).toBuffer(), RGB3));
+    const tiffBytes = await sharpy().tiff({ compression: "lzw" }).toBuffer();
+    const tiff = ok(await loadImage(tiffBytes, RGB3, { formats: LOCAL_FORMATS }));
     expect(tiff.note.format).toBe("tiff");
     close(at(tiff.planes, 0, 0), [0.2, 0.4, 0.6], 1e-6);
     if (canDecode("heif")) {

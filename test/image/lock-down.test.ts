@@ -2,7 +2,7 @@
 // test file in a separate process here).
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { canDecode } from "../../src/image/formats.js";
+import { canDecode, LOCAL_FORMATS } from "../../src/image/formats.js";
 import { loadImage } from "../../src/image/load-image.js";
 import { allowOnlyUploadLoaders } from "../../src/image/lock-down.js";
 import { encodePng } from "../../src/image/save-png.js";
@@ -28,7 +28,11 @@ describe("allowOnlyUploadLoaders", () => {
 
     await expect(sharp(svg).metadata()).rejects.toThrow(/unsupported image format/);
     for (const [name, file] of Object.entries(files)) {
-      const r = await loadImage(file, { channels: 3, size: { height: 2, width: 2 } });
+      const r = await loadImage(
+        file,
+        { channels: 3, size: { height: 2, width: 2 } },
+        { formats: LOCAL_FORMATS },
+      );
       expect(r.ok, `${name}: ${r.ok ? "" : r.error.detail}`).toBe(true);
     }
     const png = await encodePng(new Uint8Array(12), 2, 2, 3);

@@ -4,7 +4,6 @@ import { answerWithFiles } from "../../core/attachments.js";
 import type { ImageReply } from "../../core/image-answer.js";
 import { chatLimits, fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
 import { healthRoutes, type Readiness } from "../health.js";
-import { webRetryPolicy } from "./web-retry.js";
 import type { Log } from "../log.js";
 import { RateLimiter } from "../rate-limit.js";
 import { beginRequest, type RequestLog } from "../request-log.js";
@@ -15,6 +14,7 @@ import { slackReply } from "./slack-blocks.js";
 import { type SlackFileObject, slackAttachments } from "./slack-files.js";
 import { type Destination, platformError, postAnswer, uploadFiles } from "./slack-post.js";
 import { decodeSlackText, questionText } from "./slack-text.js";
+import { webRetryPolicy } from "./web-retry.js";
 
 // The Slack adapter: a Bolt app that answers mentions, direct messages (typed or a shared file),
 // the /shape command and the "Analyze shapes" message shortcut with the same answer the CLI prints
