@@ -1,22 +1,35 @@
-// npm run load [-- --seconds 10]: a mix of 90% text and 10% image requests (the golden messages;
-// an image with a small conv model) at concurrency 1, 8, 32 and 64, first straight through the
-// core (answerWithFiles, the image part in its worker pool), then through the Slack app's HTTP
-// receiver with signed requests against the local fake Slack. Prints, per concurrency: requests
-// per second, p50/p99 latency (text and image apart), the receiver's ack latency, the event-loop
-// delay p99 (monitorEventLoopDelay) and the peak resident memory. Loopback only.
+// npm run load [-- --seconds 10 --only core,slack,discord]: a mix of 90% text and 10% image
+// requests (the golden messages; an image with a small conv model) at concurrency 1, 8, 16, 32
+// and 64, first straight through the core (answerWithFiles, the image part in its worker pool),
+// then through the Slack app's HTTP receiver with signed requests against the local fake Slack,
+// then through the Discord bot (the real discord.js client) against the local fake Discord as
+// slash commands (text) and "Analyze shapes" on a message with a picture (image). Prints, per
+// concurrency: requests per second, p50/p99 latency (text and image apart), the ack latency
+// (Slack: the HTTP response; Discord: the deferral reaching Discord), interactions that expired
+// (Discord's 3 s deadline), the event-loop delay p99 (monitorEventLoopDelay) and the peak
+// resident memory. Loopback only.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
+import { startDiscordBot } from "../../src/adapters/discord/discord-bot.js";
+import { createLog } from "../../src/adapters/log.js";
 import { escapeMrkdwn } from "../../src/adapters/slack/slack-text.js";
 import { answerWithFiles } from "../../src/core/attachments.js";
 import { slackAppOnFake } from "../../test/adapters/slack/slack-harness.js";
+import { startFakeDiscord } from "../../test/fakes/discord/fake-discord.js";
 import { startFakeSlack } from "../../test/fakes/slack/fake-slack.js";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "10" },
+    only: { type: "string", default: "core,slack,discord" },
+  },
+});
 const SECONDS = Number(values.seconds);
-const LEVELS = [1, 8, 32, 64];
+const ONLY = new Set(values.only.split(","));
+const LEVELS = [1, 8, 16, 32, 64];
 
 const dir = join(process.cwd(), "test", "golden", "messages");
 const TEXTS = readdirSync(dir)
@@ -33,6 +46,7 @@ interface Sample {
   kind: "text" | "image";
   ms: number;
   ackMs?: number;
+  expired?: boolean;
 }
 
 function quantile(xs: number[], q: number): number {
@@ -67,6 +81,7 @@ async function drive(concurrency: number, one: (i: number, image: boolean) => Pr
   const text = samples.filter((s) => s.kind === "text").map((s) => s.ms);
   const image = samples.filter((s) => s.kind === "image").map((s) => s.ms);
   const acks = samples.flatMap((s) => (s.ackMs === undefined ? [] : [s.ackMs]));
+  const expired = samples.filter((s) => s.expired).length;
   const f = (x: number) => (Number.isNaN(x) ? "–" : x.toFixed(0));
   return [
     concurrency,
@@ -74,66 +89,151 @@ async function drive(concurrency: number, one: (i: number, image: boolean) => Pr
     `${f(quantile(text, 0.5))} / ${f(quantile(text, 0.99))}`,
     `${f(quantile(image, 0.5))} / ${f(quantile(image, 0.99))}`,
     acks.length ? `${f(quantile(acks, 0.5))} / ${f(quantile(acks, 0.99))}` : "–",
+    samples.some((s) => s.expired !== undefined) ? String(expired) : "–",
     (loop.percentile(99) / 1e6).toFixed(1),
     (peakRss / 2 ** 20).toFixed(0),
   ].join(" | ");
 }
 
 const HEADER =
-  "| concurrency | req/s | text ms p50 / p99 | image ms p50 / p99 | ack ms p50 / p99 | loop delay p99 ms | peak RSS MB |";
-const RULE = "|---|---|---|---|---|---|---|";
+  "| concurrency | req/s | text ms p50 / p99 | image ms p50 / p99 | ack ms p50 / p99 | expired | loop delay p99 ms | peak RSS MB |";
+const RULE = "|---|---|---|---|---|---|---|---|";
 
-console.log(
-  `Through the core (answerWithFiles), ${SECONDS} s per level, 90% text / 10% image:\n\n${HEADER}\n${RULE}`,
-);
-for (const c of LEVELS)
+if (ONLY.has("core")) await throughCore();
+if (ONLY.has("slack")) await throughSlack();
+if (ONLY.has("discord")) await throughDiscord();
+process.exit(0);
+
+async function throughCore(): Promise<void> {
   console.log(
-    `| ${await drive(c, async (i, image) => {
-      const t = performance.now();
-      if (image) await answerWithFiles({ text: IMAGE_MODEL }, PICTURE);
-      else await answerWithFiles({ text: TEXTS[i % TEXTS.length] as string });
-      return { kind: image ? "image" : "text", ms: performance.now() - t };
-    })} |`,
+    `Through the core (answerWithFiles), ${SECONDS} s per level, 90% text / 10% image:\n\n${HEADER}\n${RULE}`,
   );
+  for (const c of LEVELS)
+    console.log(
+      `| ${await drive(c, async (i, image) => {
+        const t = performance.now();
+        if (image) await answerWithFiles({ text: IMAGE_MODEL }, PICTURE);
+        else await answerWithFiles({ text: TEXTS[i % TEXTS.length] as string });
+        return { kind: image ? "image" : "text", ms: performance.now() - t };
+      })} |`,
+    );
+}
 
 // Through the Slack receiver: signed mentions over HTTP; the ack is the HTTP response, the answer
 // is the chat.postMessage the fake Slack receives for that event.
-const fake = await startFakeSlack({ responseUrlMaxUses: 1_000_000 });
-const { bot, url } = await slackAppOnFake(fake, { perUserPerMinute: 1_000_000, placePerMinute: 1_000_000 });
-const picture = fake.addFile({ name: "photo.jpg", bytes: PICTURE, mimetype: "image/jpeg", filetype: "jpg" });
-console.log(
-  `\nThrough the Slack app's HTTP receiver (signed requests, local fake Slack):\n\n${HEADER}\n${RULE}`,
-);
-for (const c of LEVELS)
+async function throughSlack(): Promise<void> {
+  const fake = await startFakeSlack({ responseUrlMaxUses: 1_000_000 });
+  const { bot, url } = await slackAppOnFake(fake, { perUserPerMinute: 1_000_000, placePerMinute: 1_000_000 });
+  const picture = fake.addFile({
+    name: "photo.jpg",
+    bytes: PICTURE,
+    mimetype: "image/jpeg",
+    filetype: "jpg",
+  });
   console.log(
-    `| ${await drive(c, async (i, image) => {
-      const ts = `1800000000.${String(i).padStart(6, "0")}`;
-      const event = image
-        ? fake.eventCallback({
-            type: "app_mention",
-            text: escapeMrkdwn(IMAGE_MODEL),
-            ts,
-            files: [picture as never],
-          })
-        : fake.eventCallback({
-            type: "app_mention",
-            text: escapeMrkdwn(TEXTS[i % TEXTS.length] as string),
-            ts,
-          });
-      const body = JSON.stringify(event);
-      const t = performance.now();
-      // Whichever comes (an answer, or a note to the asker); the other wait is left to time out.
-      const posted = fake.waitForNext("messages", (m) => m.args.thread_ts === ts, 60_000);
-      const ephemeral = fake.waitForNext("ephemerals", (m) => m.args.thread_ts === ts, 60_000);
-      posted.catch(() => {});
-      ephemeral.catch(() => {});
-      const res = await fake.signedRequest(url, body, { secret: fake.signingSecret });
-      const ackMs = performance.now() - t;
-      if (res.status !== 200) throw new Error(`status ${res.status}`);
-      await Promise.race([posted, ephemeral]);
-      return { kind: image ? "image" : "text", ms: performance.now() - t, ackMs };
-    })} |`,
+    `\nThrough the Slack app's HTTP receiver (signed requests, local fake Slack):\n\n${HEADER}\n${RULE}`,
   );
-await bot.stop();
-await fake.close();
-process.exit(0);
+  for (const c of LEVELS)
+    console.log(
+      `| ${await drive(c, async (i, image) => {
+        const ts = `1800000000.${String(i).padStart(6, "0")}`;
+        const event = image
+          ? fake.eventCallback({
+              type: "app_mention",
+              text: escapeMrkdwn(IMAGE_MODEL),
+              ts,
+              files: [picture as never],
+            })
+          : fake.eventCallback({
+              type: "app_mention",
+              text: escapeMrkdwn(TEXTS[i % TEXTS.length] as string),
+              ts,
+            });
+        const body = JSON.stringify(event);
+        const t = performance.now();
+        // Whichever comes (an answer, or a note to the asker); the other wait is left to time out.
+        const posted = fake.waitForNext("messages", (m) => m.args.thread_ts === ts, 60_000);
+        const ephemeral = fake.waitForNext("ephemerals", (m) => m.args.thread_ts === ts, 60_000);
+        posted.catch(() => {});
+        ephemeral.catch(() => {});
+        const res = await fake.signedRequest(url, body, { secret: fake.signingSecret });
+        const ackMs = performance.now() - t;
+        if (res.status !== 200) throw new Error(`status ${res.status}`);
+        await Promise.race([posted, ephemeral]);
+        return { kind: image ? "image" : "text", ms: performance.now() - t, ackMs };
+      })} |`,
+    );
+  await bot.stop();
+  await fake.close();
+}
+
+// Through the Discord bot: INTERACTION_CREATE over the fake gateway; the ack is the deferral
+// (type 5) reaching the fake, the answer is the edited original response (or a follow-up). An
+// interaction whose deferral came after Discord's 3 s, or never, has expired.
+async function throughDiscord(): Promise<void> {
+  const fake = await startFakeDiscord();
+  const bot = startDiscordBot(
+    {
+      token: "load-test-token",
+      apiUrl: fake.apiUrl,
+      optInChannels: new Set(),
+      messageContent: false,
+      perUserPerMinute: 1_000_000,
+      placePerMinute: 1_000_000,
+    },
+    createLog({ level: "silent" }),
+  );
+  await bot.ready;
+  // A slash command's string option holds at most 6,000 characters.
+  const texts = TEXTS.filter((t) => t.length <= 6000);
+  const imageMessage = `\`\`\`py\n${IMAGE_MODEL}\n\`\`\``;
+  console.log(
+    `\nThrough the Discord bot (discord.js, local fake Discord; slash commands and "Analyze shapes"):\n\n${HEADER}\n${RULE}`,
+  );
+  for (const c of LEVELS) {
+    fake.resetState();
+    const row = await drive(c, async (i, image) => {
+      const interaction = (
+        image
+          ? fake.messageContextInteraction({
+              name: "Analyze shapes",
+              targetMessage: fake.messagePayload({
+                content: imageMessage,
+                attachments: [{ name: "photo.jpg", bytes: PICTURE }],
+              }),
+            })
+          : fake.slashInteraction({ name: "shape", options: { code: texts[i % texts.length] as string } })
+      ) as { id: string; token: string };
+      const deferred = fake.waitForNext(
+        "interactionResponses",
+        (r) => r.interactionId === interaction.id,
+        10_000,
+      );
+      const edited = fake.waitForNext("webhookEdits", (e) => e.token === interaction.token, 60_000);
+      const followed = fake.waitForNext("followUps", (e) => e.token === interaction.token, 60_000);
+      for (const p of [deferred, edited, followed]) p.catch(() => {});
+      const t = performance.now();
+      fake.dispatchInteraction(interaction);
+      let ackMs: number;
+      try {
+        await deferred;
+        ackMs = performance.now() - t;
+      } catch {
+        return { kind: image ? "image" : "text", ms: performance.now() - t, expired: true };
+      }
+      await Promise.race([edited, followed]);
+      const refused = fake.state.requests.some(
+        (r) => r.path.includes(`/interactions/${interaction.id}/`) && r.status >= 400,
+      );
+      return {
+        kind: image ? "image" : "text",
+        ms: performance.now() - t,
+        ackMs,
+        expired: refused || ackMs > 3000,
+      };
+    });
+    console.log(`| ${row} |`);
+  }
+  await bot.stop();
+  await fake.close();
+}

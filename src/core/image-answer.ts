@@ -13,8 +13,8 @@ import { renderFeatureGrid } from "../render/png/feature-grid.js";
 import { renderInputImage } from "../render/png/input-image.js";
 import { padsFor } from "../shape/layers/spatial.js";
 import { answerDetailed } from "./answer.js";
-import { imageInputOf, type LayerMaps, planOf, WEIGHT_SEED } from "./model-run.js";
-import { ImageQueueFull, runPlanOffThread } from "./model-run-pool.js";
+import { imageInputOf, type LayerMaps, MAX_RUN_BYTES, planOf, WEIGHT_SEED } from "./model-run.js";
+import { ImageQueueFull, ImageRunFailed, runPlanOffThread } from "./model-run-pool.js";
 import type { Reply } from "./reply.js";
 import type { Limits, Request } from "./request.js";
 import { type WeightChoice, weightsFromMessage } from "./weight-choice.js";
@@ -94,6 +94,14 @@ export async function addImage(
     return { reply: withLines(reply, [loc.images.notImage(shapeText)]), files: [] };
   const size =
     input.height !== null && input.width !== null ? { height: input.height, width: input.width } : null;
+  const inputBytes = size ? 4 * size.height * size.width * input.channels : 0;
+  if (inputBytes > MAX_RUN_BYTES / 2)
+    return {
+      reply: withLines(reply, [
+        loc.images.inputTooLarge(shapeText, `${Math.ceil(inputBytes / 2 ** 20).toLocaleString("en-US")} MB`),
+      ]),
+      files: [],
+    };
   const loaded = await loadImage(
     image,
     { channels: input.channels, size, maxSide: options.maxSide ?? 256 },
@@ -115,6 +123,7 @@ export async function addImage(
     run = await runPlanOffThread(planOf(analysis), loaded.planes, options.budgetMacs ?? DEFAULT_BUDGET_MACS);
   } catch (e) {
     if (e instanceof ImageQueueFull) return { reply: withLines(reply, [loc.images.busy]), files: [] };
+    if (e instanceof ImageRunFailed) return { reply: withLines(reply, [loc.images.runFailed]), files: [] };
     throw e;
   }
   const layerOf = (m: LayerMaps) => analysis.layers[m.index] as Analysis["layers"][number];

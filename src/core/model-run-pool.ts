@@ -12,10 +12,21 @@ let pool: Piscina | null = null;
 
 export const MAX_WAITING_IMAGES = 8;
 
+/** Heap of each picture thread (maps and weights are ArrayBuffers, bounded by MAX_RUN_BYTES), and how long one run may take. */
+export const RUN_HEAP_MB = 256;
+export const RUN_TIMEOUT_MS = 20_000;
+
 /** The picture queue is full: say so at once instead of waiting. */
 export class ImageQueueFull extends Error {
   constructor() {
     super("too many pictures are waiting to be run");
+  }
+}
+
+/** The run's worker died (out of memory) or ran out of time; piscina replaces the worker. */
+export class ImageRunFailed extends Error {
+  constructor(readonly why: unknown) {
+    super(`the picture run failed: ${why instanceof Error ? why.message : JSON.stringify(why)}`);
   }
 }
 
@@ -33,20 +44,28 @@ function workerPool(): Piscina | null {
     // asker hears "busy" now rather than after the platform's deadline.
     maxQueue: MAX_WAITING_IMAGES,
     idleTimeout: 30_000,
+    resourceLimits: { maxOldGenerationSizeMb: RUN_HEAP_MB },
     execArgv: fromSource ? ["--import", "tsx"] : [],
   });
+  // A worker that dies between tasks is replaced by piscina; nothing to do but not crash.
+  pool.on("error", () => {});
   return pool;
 }
 
-export async function runPlanOffThread(plan: RunPlan, input: Planes, budgetMacs: number): Promise<ModelRun> {
+export async function runPlanOffThread(
+  plan: RunPlan,
+  input: Planes,
+  budgetMacs: number,
+  timeoutMs = RUN_TIMEOUT_MS,
+): Promise<ModelRun> {
   const p = workerPool();
   if (!p) return runPlan(plan, input, budgetMacs);
   if (p.queueSize >= MAX_WAITING_IMAGES) throw new ImageQueueFull();
   try {
-    return (await p.run({ plan, input, budgetMacs })) as ModelRun;
+    return (await p.run({ plan, input, budgetMacs }, { signal: AbortSignal.timeout(timeoutMs) })) as ModelRun;
   } catch (e) {
-    if (/queue is at limit/i.test((e as Error).message)) throw new ImageQueueFull();
-    throw e;
+    if (/queue is at limit/i.test((e as { message?: string }).message ?? "")) throw new ImageQueueFull();
+    throw new ImageRunFailed(e);
   }
 }
 

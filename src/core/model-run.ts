@@ -43,10 +43,19 @@ export interface RunPlan {
     config: AnalyzedLayer["config"];
     status: AnalyzedLayer["status"];
     outputShape: Shape | null;
+    /** Weights the layer holds (null: not known). */
+    params: number | null;
     node: number | null;
     inputs: PlanInput[] | null;
   }[];
 }
+
+/**
+ * Memory a run may hold: every layer's maps are kept (they become the PNGs) and a layer's weights
+ * are made before it runs. The compute budget alone would allow a 1×1 conv making 4 GB of maps,
+ * or a Dense layer with 4 G weights.
+ */
+export const MAX_RUN_BYTES = 256 * 2 ** 20;
 
 export function planOf(a: Analysis): RunPlan {
   const from = (t: Tensor): PlanInput =>
@@ -59,6 +68,7 @@ export function planOf(a: Analysis): RunPlan {
       config: l.config,
       status: l.status,
       outputShape: l.outputShapes[0] ?? null,
+      params: l.params.trainable === null ? null : l.params.trainable + (l.params.nonTrainable ?? 0),
       node: l.node?.id ?? null,
       inputs: l.node ? l.node.inputs.map(from) : null,
     })),
@@ -71,7 +81,7 @@ export interface ModelRun {
   stopped: {
     layer: string;
     className: string;
-    reason: "unsupported" | "branch" | "budget" | "error";
+    reason: "unsupported" | "branch" | "budget" | "memory" | "error";
     detail: string;
   } | null;
   macs: number;
@@ -92,6 +102,15 @@ export function imageInputOf(
     return channels === null ? null : { channels, height: num(h ?? null), width: num(w ?? null) };
   }
   return null;
+}
+
+/** Elements of one sample of `shape` (unknown sizes count as 1: the run's own check catches them). */
+function elementsOf(shape: Shape | null): number {
+  return (shape ?? []).slice(1).reduce<number>((n, d) => n * (typeof d === "number" && d > 0 ? d : 1), 1);
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.ceil(bytes / 2 ** 20).toLocaleString("en-US")} MB`;
 }
 
 function sameShape(fm: FeatureMap, expected: Shape | null | undefined, layout: DataFormat): boolean {
@@ -173,10 +192,17 @@ export function runPlan(plan: RunPlan, input: Planes, budgetMacs = DEFAULT_BUDGE
     t.kind === "image" ? image : t.index === 0 ? produced.get(t.node) : undefined;
   const maps: LayerMaps[] = [];
   const run = (stopped: ModelRun["stopped"]): ModelRun => ({ maps, stopped, macs: budget.spent, layout });
+  let keptBytes = input.data.byteLength;
   for (const [index, layer] of plan.layers.entries()) {
     const stop = (reason: NonNullable<ModelRun["stopped"]>["reason"], detail = "") =>
       run({ layer: layer.name, className: layer.className, reason, detail });
     if (layer.status !== "ok") return stop("error");
+    const needs = 4 * (elementsOf(layer.outputShape) + (layer.params ?? 0));
+    if (keptBytes + needs > MAX_RUN_BYTES)
+      return stop(
+        "memory",
+        `${megabytes(keptBytes + needs)} of the ${megabytes(MAX_RUN_BYTES)} a picture run may hold`,
+      );
     const inputs = layer.inputs ? layer.inputs.map(mapOf) : [previous];
     if (inputs.length === 0 || inputs.some((f) => f === undefined)) return stop("branch");
     const given = inputs as FeatureMap[];
@@ -204,6 +230,7 @@ export function runPlan(plan: RunPlan, input: Planes, budgetMacs = DEFAULT_BUDGE
     if (!sameShape(next, layer.outputShape, layout)) return stop("branch");
     if (layer.node !== null) produced.set(layer.node, next);
     maps.push({ index, output: next });
+    keptBytes += next.planes.data.byteLength;
     previous = next;
   }
   return run(null);

@@ -91,6 +91,37 @@ describe("answerWithImage", () => {
     expect(reply.text).toContain("Stopped at .permute (permute)");
   });
 
+  it("memory is bounded: maps and weights past 256 MB stop the run there; an input past 128 MB is not run", async () => {
+    const keras = (input: string, layers: string) =>
+      `import keras\nfrom keras import layers\nmodel = keras.Sequential([keras.Input(${input}), ${layers}])`;
+    // 1 GMAC, inside the compute budget, but 1024 maps of 1024×1024 are 4 GB of floats.
+    const wide = await answerWithImage(
+      { text: keras("(1024, 1024, 1)", "layers.Conv2D(8, 3), layers.Conv2D(1024, 1)") },
+      await photo(),
+    );
+    expect(wide.reply.understood).toBe(true);
+    expect(wide.files.map((f) => f.caption)).toEqual(["input · 1024×1024×1", "conv2d · 1022×1022×8"]);
+    expect(wide.reply.text).toContain(
+      "Stopped at conv2d_1 (Conv2D): its feature maps and weights would bring the run to 4,116 MB of the 256 MB a picture run may hold.",
+    );
+    // A Dense layer with 100 M weights, made before it runs.
+    const dense = await answerWithImage(
+      { text: keras("(100, 100, 1)", "layers.Flatten(), layers.Dense(10000)") },
+      await photo(),
+    );
+    expect(dense.reply.text).toMatch(
+      /Stopped at dense \(Dense\): its feature maps and weights would bring the run to 382 MB/,
+    );
+    const huge = await answerWithImage(
+      { text: keras("(8000, 6000, 3)", "layers.Conv2D(8, 1)") },
+      await photo(),
+    );
+    expect(huge.files.filter((f) => f.name !== "arithmetic.png")).toEqual([]);
+    expect(huge.reply.text).toContain(
+      "The image was not run: the model's input (None, 8000, 6000, 3) would take 550 MB as numbers, more than a picture run may hold.",
+    );
+  }, 30_000);
+
   it("a model whose input is not an image says so and attaches nothing", async () => {
     const { reply, files } = await answerWithImage(
       { text: "model = Sequential([Dense(4, input_shape=(10,))])" },

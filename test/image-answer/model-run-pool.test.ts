@@ -6,6 +6,7 @@ import { planOf, runPlan } from "../../src/core/model-run.js";
 import {
   closeModelRunPool,
   ImageQueueFull,
+  ImageRunFailed,
   MAX_WAITING_IMAGES,
   runPlanOffThread,
 } from "../../src/core/model-run-pool.js";
@@ -52,6 +53,18 @@ describe("model run off the event loop", () => {
     expect(refused).toBeGreaterThanOrEqual(1);
     expect(ran).toBeGreaterThanOrEqual(MAX_WAITING_IMAGES);
     expect(refused + ran).toBe(asked);
+  }, 60_000);
+
+  it("a run over its time limit fails alone (its worker is replaced) and the next run is served", async () => {
+    const { analysis } = answerDetailed({ text: SEED });
+    if (!analysis) throw new Error("no analysis");
+    const plan = planOf(analysis);
+    const input = planes(3, 128, 128);
+    const late = runPlanOffThread(plan, input, 4e9, 1);
+    await expect(late).rejects.toBeInstanceOf(ImageRunFailed);
+    const next = await runPlanOffThread(plan, input, 4e9);
+    expect(next.stopped).toBeNull();
+    expect(next.maps).toHaveLength(plan.layers.length);
   }, 60_000);
 
   it("the plan is plain data: it survives a structured clone", () => {

@@ -33,7 +33,7 @@ export interface ImageTexts {
   stopped(x: {
     layer: string;
     className: string;
-    reason: "unsupported" | "branch" | "budget" | "error";
+    reason: "unsupported" | "branch" | "budget" | "memory" | "error";
     detail: string;
   }): string;
   notImage(input: string): string;
@@ -50,6 +50,10 @@ export interface ImageTexts {
   noModel: string;
   /** Too many pictures are being run right now: the text answer goes out, the picture does not. */
   busy: string;
+  /** The model's input, as floats, is more than a picture run may hold. */
+  inputTooLarge(input: string, megabytes: string): string;
+  /** The run itself failed (its worker died or ran out of time): the text answer still goes out. */
+  runFailed: string;
 }
 
 export interface ConceptTexts {

@@ -22,6 +22,7 @@ export const enImages: ImageTexts = {
       unsupported: `Stopped at ${layer} (${className}): the conv engine does not run it${detail ? ` (${detail})` : ""}.`,
       branch: `Stopped at ${layer} (${className}): it does not simply follow the layer before (a branch or a skip connection), which the image run does not follow.`,
       budget: `Stopped at ${layer} (${className}): the next layer would pass the compute budget (${detail}).`,
+      memory: `Stopped at ${layer} (${className}): its feature maps and weights would bring the run to ${detail}.`,
       error: `Stopped at ${layer} (${className}), where the model raises (see ✗ above).`,
     })[reason],
   kernels: ({ label, inChannels, perChannel, outChannels }) =>
@@ -38,4 +39,7 @@ export const enImages: ImageTexts = {
   refused: (message) => `The image was not used: ${message}`,
   noModel: "The image was not used: there is no model in the message to run it through.",
   busy: "The image was not run: I am busy with other pictures right now. Try again in a minute.",
+  inputTooLarge: (input, megabytes) =>
+    `The image was not run: the model's input ${input} would take ${megabytes} as numbers, more than a picture run may hold.`,
+  runFailed: "The image was not run: the run needed more time or memory than a picture may take.",
 };

@@ -22,6 +22,7 @@ export const zhImages: ImageTexts = {
       unsupported: `在 ${layer}（${className}）处停止：卷积引擎不运行这种层${detail ? `（${detail}）` : ""}。`,
       branch: `在 ${layer}（${className}）处停止：它的输入不是上一层的输出（分支或跳跃连接），图像运行不跟随分支。`,
       budget: `在 ${layer}（${className}）处停止：下一层会超出计算预算（${detail}）。`,
+      memory: `在 ${layer}（${className}）处停止：加上它的特征图和权重，运行所需内存将达到 ${detail}。`,
       error: `在 ${layer}（${className}）处停止，模型在这里会报错（见上方 ✗）。`,
     })[reason],
   kernels: ({ label, inChannels, perChannel, outChannels }) =>
@@ -35,4 +36,7 @@ export const zhImages: ImageTexts = {
   refused: (message) => `没有使用图像：${message}`,
   noModel: "没有使用图像：消息里没有可以运行的模型。",
   busy: "图片没有运行：我正在处理别的图片，请一分钟后再试。",
+  inputTooLarge: (input, megabytes) =>
+    `图片没有运行：模型的输入 ${input} 换成数值需要 ${megabytes}，超过图像运行可用的内存。`,
+  runFailed: "图片没有运行：这次运行需要的时间或内存超过了一张图片的上限。",
 };
