@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { jsonReply } from "../render/json-reply.js";
@@ -29,7 +30,8 @@ function answerPool(): Piscina | null {
   pool = new Piscina({
     filename: url.href,
     minThreads: 0,
-    maxThreads: 2,
+    // One reading thread per core: reading is the bulk of a bot's work.
+    maxThreads: Math.max(2, availableParallelism()),
     idleTimeout: 30_000,
     resourceLimits: { maxOldGenerationSizeMb: ANSWER_HEAP_MB },
     execArgv: fromSource ? ["--import", "tsx"] : [],

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import type { Planes } from "../conv/tensor.js";
@@ -39,7 +40,8 @@ function workerPool(): Piscina | null {
   pool = new Piscina({
     filename: url.href,
     minThreads: 0,
-    maxThreads: 2,
+    // Pictures are rare and heavy: half the cores at most, so text answers keep the rest.
+    maxThreads: Math.max(2, Math.floor(availableParallelism() / 2)),
     // Pictures waiting beyond the running ones: more are refused at once (ImageQueueFull), so an
     // asker hears "busy" now rather than after the platform's deadline.
     maxQueue: MAX_WAITING_IMAGES,
