@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLog, secretsIn } from "../../src/adapters/log.js";
 import { beginRequest } from "../../src/adapters/request-log.js";
+import { boltLogger } from "../../src/adapters/slack/bolt-logger.js";
 import { findSecrets } from "../support/secret-scan.js";
 
 function logTo(level = "debug", secrets: string[] = []) {
@@ -87,5 +88,19 @@ describe("structured logs (pino)", () => {
     expect(lines[1]).toMatchObject({ message: "request finished", outcome: "answered", files: 2 });
     expect(typeof lines[1]?.ms).toBe("number");
     expect(beginRequest(log, {}).id).not.toBe(req.id);
+  });
+
+  it("Bolt's own lines: debug (request and event bodies) dropped, info at debug, warnings kept and masked", () => {
+    const { log, parsed } = logTo("debug");
+    const bolt = boltLogger(log);
+    bolt.debug(`http request body: {"text":"my model is secret"}`);
+    bolt.info("Now connected to Slack");
+    bolt.warn("http request failed", new Error("token xoxb-123456789-abcdefgh refused"));
+    const lines = parsed();
+    expect(lines.map((l) => [l.level, l.message])).toEqual([
+      ["debug", "Now connected to Slack"],
+      ["warn", "http request failed token [redacted] refused"],
+    ]);
+    expect(JSON.stringify(lines)).not.toContain("my model is secret");
   });
 });
