@@ -1104,6 +1104,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     socketCount: () => [...sockets.values()].filter((s) => s.readyState === s.OPEN).length,
     resetState() {
       for (const k of Object.keys(state) as RecordKind[]) state[k].length = 0;
+      // Uploads the app completed are shared and recorded already: their bytes can go too.
+      for (const [id, pending] of pendingUploads)
+        if (pending.completed) {
+          pendingUploads.delete(id);
+          hostedFiles.delete(id);
+        }
     },
     eventCallback: (e) => eventCallback(ids, e),
     slashCommand: (c) => slashCommand(ids, c),
