@@ -42,7 +42,7 @@ export async function runConsole(
       writeFileSync(path, f.png);
       return `  ${path}  (${f.caption})`;
     });
-    const paths = written.length > 0 ? `${written.join("\n")}\n` : "";
+    const paths = written.length > 0 ? `${wrapForTerminal(written.join("\n"), columns())}\n` : "";
     output.write(`\nshapebot>\n${wrapForTerminal(reply.text, columns())}\n${paths}\n`);
   };
   prompt();
