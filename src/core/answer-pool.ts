@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import type { Worker } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { jsonReply } from "../render/json-reply.js";
 import { detectLang, localeFor } from "../render/locale/index.js";
@@ -59,6 +60,11 @@ export async function answerOffThread(
     const text = timedOut ? m.tooSlow(Math.max(1, Math.ceil(timeoutMs / 1000))) : m.internalError;
     return { reply: { understood: false, text, json: jsonReply(null, [], text) }, analysis: null, lang };
   }
+}
+
+/** The reading threads alive now (for tests that kill one mid-message). */
+export function readingThreads(): readonly Worker[] {
+  return pool?.threads ?? [];
 }
 
 /** Lets a process that used the pool exit at once (tests). */

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import type { Worker } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { Planes } from "../conv/tensor.js";
 import { type ModelRun, type RunPlan, runPlan } from "./model-run.js";
@@ -69,6 +70,11 @@ export async function runPlanOffThread(
     if (/queue is at limit/i.test((e as { message?: string }).message ?? "")) throw new ImageQueueFull();
     throw new ImageRunFailed(e);
   }
+}
+
+/** The picture threads alive now (for tests that kill one mid-run). */
+export function pictureThreads(): readonly Worker[] {
+  return pool?.threads ?? [];
 }
 
 /** Lets a process that used the pool exit at once (tests, the CLI). */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { answerDetailed } from "../../src/core/answer.js";
-import { answerOffThread, closeAnswerPool } from "../../src/core/answer-pool.js";
+import { answerOffThread, closeAnswerPool, readingThreads } from "../../src/core/answer-pool.js";
 
 // Messages read in worker threads: the same reply and analysis as on the main thread; a message
 // over the time limit costs its worker, not the caller, and the pool keeps serving.
@@ -30,6 +30,23 @@ describe("answerOffThread", () => {
         here.analysis?.layers.map((l) => [l.name, l.outputShapes]),
       );
     }
+  }, 60_000);
+
+  it("a reading thread that dies mid-message: that asker gets an apology, the pool replaces it and keeps serving", async () => {
+    await answerOffThread({ text: golden("01-seed.txt") });
+    // 1,900 layers: about 250 ms of reading, killed after 50.
+    const deep = `import keras\nfrom keras import layers\nmodel = keras.Sequential([keras.Input((32, 32, 3)), ${"layers.Conv2D(8, 1), ".repeat(1900)}])`;
+    const dying = answerOffThread({ text: deep });
+    // Let the message reach a thread, then kill every reading thread, as an OOM abort would.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(readingThreads().length).toBeGreaterThan(0);
+    await Promise.all(readingThreads().map((t) => t.terminate()));
+    const died = await dying;
+    expect(died.reply.understood).toBe(false);
+    expect(died.reply.text).toMatch(/^Sorry, I hit a bug of mine/);
+    const next = await answerOffThread({ text: golden("01-seed.txt") });
+    expect(next.reply.understood).toBe(true);
+    expect(next.reply.text).toContain("conv_1 (Conv2D)");
   }, 60_000);
 
   it("a message over the time limit gets a plain reply, and the next one is answered", async () => {

@@ -8,6 +8,7 @@ import {
   ImageQueueFull,
   ImageRunFailed,
   MAX_WAITING_IMAGES,
+  pictureThreads,
   runPlanOffThread,
 } from "../../src/core/model-run-pool.js";
 
@@ -65,6 +66,24 @@ describe("model run off the event loop", () => {
     const next = await runPlanOffThread(plan, input, 4e9);
     expect(next.stopped).toBeNull();
     expect(next.maps).toHaveLength(plan.layers.length);
+  }, 60_000);
+
+  it("a picture thread that dies mid-run: that run fails alone, the pool replaces it and keeps serving", async () => {
+    // Two 64-filter 3×3 convs on 256×256×3: about 250 ms of arithmetic, killed after 20.
+    const heavy =
+      "import keras\nfrom keras import layers\nmodel = keras.Sequential([keras.Input((256, 256, 3)), layers.Conv2D(64, 3), layers.Conv2D(64, 3)])";
+    const { analysis } = answerDetailed({ text: heavy });
+    if (!analysis) throw new Error("no analysis");
+    const plan = planOf(analysis);
+    const big = planes(3, 256, 256);
+    await runPlanOffThread(plan, planes(3, 256, 256), 1e6);
+    const dying = runPlanOffThread(plan, big, 4e9);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(pictureThreads().length).toBeGreaterThan(0);
+    await Promise.all(pictureThreads().map((t) => t.terminate()));
+    await expect(dying).rejects.toBeInstanceOf(ImageRunFailed);
+    const next = await runPlanOffThread(plan, big, 4e9);
+    expect(next.stopped).toBeNull();
   }, 60_000);
 
   it("the plan is plain data: it survives a structured clone", () => {
