@@ -9,20 +9,17 @@
 // (Discord's 3 s deadline), the event-loop delay p99 (monitorEventLoopDelay) and the peak
 // resident memory. Loopback only.
 
-import { spawnSync } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { startDiscordBot } from "../../src/adapters/discord/discord-bot.js";
-import { createLog } from "../../src/adapters/log.js";
-import { escapeMrkdwn } from "../../src/adapters/slack/slack-text.js";
-import { answerWithFiles } from "../../src/core/attachments.js";
-import { slackAppOnFake } from "../../test/adapters/slack/slack-harness.js";
 import { startFakeDiscord } from "../../test/fakes/discord/fake-discord.js";
-import { startFakeSlack } from "../../test/fakes/slack/fake-slack.js";
+import { eventCallback, signedRequest } from "../../test/fakes/slack/payloads.js";
+import type { ChildPosted, ChildReady } from "./fake-slack-child.js";
+import { loadProduct } from "./product.js";
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +27,7 @@ const { values } = parseArgs({
     only: { type: "string", default: "core,slack,discord" },
   },
 });
+const { answerWithFiles, startDiscordBot, createLog, startSlackApp, escapeMrkdwn } = await loadProduct();
 const SECONDS = Number(values.seconds);
 const ONLY = new Set(values.only.split(","));
 /** The mix at each concurrency, then pictures alone at 4 (the issue's image target). */
@@ -150,61 +148,72 @@ async function throughCore(): Promise<void> {
 // Through the Slack receiver: signed mentions over HTTP; the ack is the HTTP response, the answer
 // is the chat.postMessage the fake Slack receives for that event.
 async function throughSlack(): Promise<void> {
-  const fake = await startFakeSlack({ responseUrlMaxUses: 1_000_000 });
-  const { bot, url } = await slackAppOnFake(
-    fake,
-    { perUserPerMinute: 1_000_000, placePerMinute: 1_000_000 },
+  // The fake Slack runs in a child process, as Slack is elsewhere: only the bot (and this driver's
+  // few lines per request) share the event loop whose delay is measured.
+  const child = fork(
+    fileURLToPath(new URL("./fake-slack-child.ts", import.meta.url)),
+    [PICTURE.toString("base64")],
+    {
+      execArgv: ["--import", "tsx"],
+    },
+  );
+  const fake = await new Promise<ChildReady>((resolve) =>
+    child.once("message", (m) => resolve(m as ChildReady)),
+  );
+  const posted = new Map<string, () => void>();
+  child.on("message", (m) => {
+    const ts = (m as Partial<ChildPosted>).posted;
+    if (ts) posted.get(ts)?.();
+  });
+  const bot = startSlackApp(
+    {
+      botToken: fake.botToken,
+      signingSecret: fake.signingSecret,
+      appToken: null,
+      apiUrl: fake.apiUrl,
+      port: 0,
+      host: "127.0.0.1",
+      perUserPerMinute: 1_000_000,
+      placePerMinute: 1_000_000,
+      webRetries: 0,
+    },
     // As deployed: info lines (one per request), written nowhere.
     createLog({ level: "info", write: () => {} }),
   );
-  const picture = fake.addFile({
-    name: "photo.jpg",
-    bytes: PICTURE,
-    mimetype: "image/jpeg",
-    filetype: "jpg",
-  });
+  const url = `http://127.0.0.1:${(await bot.ready).port}/slack/events`;
   console.log(
-    `\nThrough the Slack app's HTTP receiver (signed requests, local fake Slack):\n\n${HEADER}\n${RULE}`,
+    `\nThrough the Slack app's HTTP receiver (signed requests, the fake Slack in another process):\n\n${HEADER}\n${RULE}`,
   );
+  let round = 0;
   for (const c of LEVELS) {
-    // What the fake recorded for the last level is not needed: keep its memory out of the figures.
-    fake.resetState();
+    // What the fake recorded for the last level is not needed: keep its memory down.
+    child.send("reset");
+    round += 1;
     console.log(
       `| ${await drive(c, async (i, image) => {
-        const ts = `1800000000.${String(i).padStart(6, "0")}`;
-        const event = image
-          ? fake.eventCallback({
-              type: "app_mention",
-              text: escapeMrkdwn(IMAGE_MODEL),
-              ts,
-              files: [picture as never],
-            })
-          : fake.eventCallback({
-              type: "app_mention",
-              text: escapeMrkdwn(TEXTS[i % TEXTS.length] as string),
-              ts,
-            });
-        const body = JSON.stringify(event);
+        // Unique per level too: a thread is answered once.
+        const ts = `18${String(round).padStart(8, "0")}.${String(i).padStart(6, "0")}`;
+        const text = escapeMrkdwn(image ? IMAGE_MODEL : (TEXTS[i % TEXTS.length] as string));
+        const event = eventCallback(fake.ids, {
+          type: "app_mention",
+          text,
+          ts,
+          ...(image ? { files: [fake.picture as never] } : {}),
+        });
+        // An answer, or a note to the asker, in the event's thread.
+        const answered = new Promise<void>((resolve) => posted.set(ts, resolve));
         const t = performance.now();
-        // Whichever comes (an answer, or a note to the asker); the other wait is left to time out.
-        // Resolved to nothing: the waiter that loses stays pending for 60 s and must not keep
-        // the other's record (a whole answer) alive, or the figures measure the driver's memory.
-        const posted = fake.waitForNext("messages", (m) => m.args.thread_ts === ts, 60_000).then(() => {});
-        const ephemeral = fake
-          .waitForNext("ephemerals", (m) => m.args.thread_ts === ts, 60_000)
-          .then(() => {});
-        posted.catch(() => {});
-        ephemeral.catch(() => {});
-        const res = await fake.signedRequest(url, body, { secret: fake.signingSecret });
+        const res = await signedRequest(url, JSON.stringify(event), { secret: fake.signingSecret });
         const ackMs = performance.now() - t;
         if (res.status !== 200) throw new Error(`status ${res.status}`);
-        await Promise.race([posted, ephemeral]);
+        await answered;
+        posted.delete(ts);
         return { kind: image ? "image" : "text", ms: performance.now() - t, ackMs };
       })} |`,
     );
   }
   await bot.stop();
-  await fake.close();
+  child.send("close");
 }
 
 // Through the Discord bot: INTERACTION_CREATE over the fake gateway; the ack is the deferral

@@ -60,6 +60,8 @@ export interface FakeSlackOptions {
   /** Send a WebSocket ping to Socket Mode clients every N ms (0: never). Default 0. */
   socketPingIntervalMs?: number;
   ids?: Partial<FakeSlackIds>;
+  /** Called with every record as it is made (e.g. to tell another process). */
+  onRecord?: (kind: RecordKind, item: unknown) => void;
 }
 
 export interface RecordedApiCall {
@@ -234,7 +236,7 @@ export interface FakeSlack {
   signingSecret: string;
   ids: FakeSlackIds;
   state: FakeSlackState;
-  options: Required<Omit<FakeSlackOptions, "ids" | "botToken" | "appToken" | "signingSecret">>;
+  options: Required<Omit<FakeSlackOptions, "ids" | "botToken" | "appToken" | "signingSecret" | "onRecord">>;
   close(): Promise<void>;
 
   /** First recorded item of `kind` matching `predicate`, already recorded or coming. */
@@ -406,7 +408,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let socketSeq = 0;
 
   const recorder = createRecorder(state as unknown as Record<string, unknown[]>, "fake slack");
-  const record = <K extends RecordKind>(kind: K, item: RecordOf<K>) => recorder.record(kind, item);
+  const record = <K extends RecordKind>(kind: K, item: RecordOf<K>) => {
+    recorder.record(kind, item);
+    options.onRecord?.(kind, item);
+  };
 
   // ------------------------------------------------------------------ HTTP plumbing
 
