@@ -16,6 +16,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
+import { slackAppOnFake } from "../../test/adapters/slack/slack-harness.js";
 import { startFakeDiscord } from "../../test/fakes/discord/fake-discord.js";
 import { eventCallback, signedRequest } from "../../test/fakes/slack/payloads.js";
 import type { ChildPosted, ChildReady } from "./fake-slack-child.js";
@@ -165,22 +166,13 @@ async function throughSlack(): Promise<void> {
     const ts = (m as Partial<ChildPosted>).posted;
     if (ts) posted.get(ts)?.();
   });
-  const bot = startSlackApp(
-    {
-      botToken: fake.botToken,
-      signingSecret: fake.signingSecret,
-      appToken: null,
-      apiUrl: fake.apiUrl,
-      port: 0,
-      host: "127.0.0.1",
-      perUserPerMinute: 1_000_000,
-      placePerMinute: 1_000_000,
-      webRetries: 0,
-    },
+  const { bot, url } = await slackAppOnFake(
+    fake,
+    { perUserPerMinute: 1_000_000, placePerMinute: 1_000_000 },
     // As deployed: info lines (one per request), written nowhere.
     createLog({ level: "info", write: () => {} }),
+    startSlackApp,
   );
-  const url = `http://127.0.0.1:${(await bot.ready).port}/slack/events`;
   console.log(
     `\nThrough the Slack app's HTTP receiver (signed requests, the fake Slack in another process):\n\n${HEADER}\n${RULE}`,
   );
