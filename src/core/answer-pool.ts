@@ -42,14 +42,18 @@ function answerPool(): Piscina | null {
   return pool;
 }
 
+/**
+ * The message read in a worker. The analysis comes back only when it will be used (`withImage`,
+ * or a single layer to draw); otherwise it is null, and the reply is complete without it.
+ */
 export async function answerOffThread(
   request: Request,
   limits?: Limits,
-  timeoutMs = ANSWER_TIMEOUT_MS,
+  { withImage = false, timeoutMs = ANSWER_TIMEOUT_MS }: { withImage?: boolean; timeoutMs?: number } = {},
 ): Promise<Detailed> {
   const p = answerPool();
   if (!p) return answerDetailed(request, limits);
-  const task: AnswerTask = limits ? { request, limits } : { request };
+  const task: AnswerTask = { request, withImage, ...(limits ? { limits } : {}) };
   try {
     return (await p.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as Detailed;
   } catch (e) {

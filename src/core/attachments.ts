@@ -30,7 +30,7 @@ export async function answerWithFiles(
   options: ImageOptions = {},
 ): Promise<ImageReply> {
   // Read off the event loop, in a worker with a bounded heap and a time limit.
-  const detailed = await answerOffThread(request, options.limits);
+  const detailed = await answerOffThread(request, options.limits, { withImage: image !== null });
   const { analysis, lang } = detailed;
   const weights = options.weights ?? chosenWeights(request.text);
   const result = image

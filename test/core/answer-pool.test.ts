@@ -23,7 +23,7 @@ describe("answerOffThread", () => {
     ]) {
       const text = golden(name);
       const here = answerDetailed({ text });
-      const there = await answerOffThread({ text });
+      const there = await answerOffThread({ text }, undefined, { withImage: true });
       expect(there.reply).toEqual(here.reply);
       expect(there.lang).toBe(here.lang);
       expect(there.analysis?.layers.map((l) => [l.name, l.outputShapes])).toEqual(
@@ -49,8 +49,18 @@ describe("answerOffThread", () => {
     expect(next.reply.text).toContain("conv_1 (Conv2D)");
   }, 60_000);
 
+  it("without a picture the analysis stays in the worker, unless it is one layer to draw", async () => {
+    const seed = await answerOffThread({ text: golden("01-seed.txt") });
+    expect(seed.reply.understood).toBe(true);
+    expect(seed.analysis).toBeNull();
+    const one = await answerOffThread({ text: "conv 24 filters 8x8 stride 2 on 128x128x3" });
+    expect(one.analysis?.layers.map((l) => l.outputShapes)).toEqual([[[null, 61, 61, 24]]]);
+    const withImage = await answerOffThread({ text: golden("01-seed.txt") }, undefined, { withImage: true });
+    expect(withImage.analysis?.layers.map((l) => l.name)).toContain("conv_1");
+  }, 60_000);
+
   it("a message over the time limit gets a plain reply, and the next one is answered", async () => {
-    const slow = await answerOffThread({ text: resnet }, undefined, 1);
+    const slow = await answerOffThread({ text: resnet }, undefined, { timeoutMs: 1 });
     expect(slow.reply.understood).toBe(false);
     expect(slow.reply.text).toMatch(/took me longer than 1 s, so I stopped/);
     expect(slow.analysis).toBeNull();
