@@ -1,13 +1,11 @@
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
-import { Piscina } from "piscina";
 import { jsonReply } from "../render/json-reply.js";
 import { detectLang, localeFor } from "../render/locale/index.js";
 import { answerDetailed } from "./answer.js";
 import type { AnswerTask } from "./answer-worker.js";
 import type { Limits, Request } from "./request.js";
+import { LazyPool } from "./worker-pool.js";
 
 // Messages are read in worker threads with a bounded heap and a time limit: a message that would
 // take too long or too much memory costs its own worker (which piscina replaces), never the bot;
@@ -20,27 +18,12 @@ export const ANSWER_TIMEOUT_MS = 5_000;
 
 type Detailed = ReturnType<typeof answerDetailed>;
 
-let pool: Piscina | null = null;
-
-function answerPool(): Piscina | null {
-  if (pool) return pool;
-  // From source (tsx, vitest) the worker is a .ts file and needs tsx's loader; built, a .js file.
-  const fromSource = import.meta.url.endsWith(".ts");
-  const url = new URL(`./answer-worker.${fromSource ? "ts" : "js"}`, import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return null;
-  pool = new Piscina({
-    filename: url.href,
-    minThreads: 0,
-    // One reading thread per core: reading is the bulk of a bot's work.
-    maxThreads: Math.max(2, availableParallelism()),
-    idleTimeout: 30_000,
-    resourceLimits: { maxOldGenerationSizeMb: ANSWER_HEAP_MB },
-    execArgv: fromSource ? ["--import", "tsx"] : [],
-  });
-  // A worker that dies between tasks is replaced by piscina; nothing to do but not crash.
-  pool.on("error", () => {});
-  return pool;
-}
+// One reading thread per core: reading is the bulk of a bot's work.
+const pool = new LazyPool({
+  worker: "answer-worker",
+  maxThreads: Math.max(2, availableParallelism()),
+  heapMb: ANSWER_HEAP_MB,
+});
 
 /**
  * The message read in a worker. The analysis comes back only when it will be used (`withImage`,
@@ -51,7 +34,7 @@ export async function answerOffThread(
   limits?: Limits,
   { withImage = false, timeoutMs = ANSWER_TIMEOUT_MS }: { withImage?: boolean; timeoutMs?: number } = {},
 ): Promise<Detailed> {
-  const p = answerPool();
+  const p = pool.get();
   if (!p) return answerDetailed(request, limits);
   const task: AnswerTask = { request, withImage, ...(limits ? { limits } : {}) };
   try {
@@ -68,12 +51,10 @@ export async function answerOffThread(
 
 /** The reading threads alive now (for tests that kill one mid-message). */
 export function readingThreads(): readonly Worker[] {
-  return pool?.threads ?? [];
+  return pool.threads();
 }
 
 /** Lets a process that used the pool exit at once (tests). */
-export async function closeAnswerPool(): Promise<void> {
-  const p = pool;
-  pool = null;
-  if (p) await p.destroy();
+export function closeAnswerPool(): Promise<void> {
+  return pool.close();
 }

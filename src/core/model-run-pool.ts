@@ -1,16 +1,12 @@
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
-import { Piscina } from "piscina";
 import type { Planes } from "../conv/tensor.js";
 import { type ModelRun, type RunPlan, runPlan } from "./model-run.js";
+import { LazyPool } from "./worker-pool.js";
 
 // Runs the model on the picture in a worker thread (one task per request, a small pool), so the
 // event loop of a bot keeps answering while the arithmetic runs. Where the worker file is not
 // beside this module — the single-file CLI bundle, where no event loop waits — it runs here.
-
-let pool: Piscina | null = null;
 
 export const MAX_WAITING_IMAGES = 8;
 
@@ -32,28 +28,15 @@ export class ImageRunFailed extends Error {
   }
 }
 
-function workerPool(): Piscina | null {
-  if (pool) return pool;
-  // From source (tsx, vitest) the worker is a .ts file and needs tsx's loader; built, a .js file.
-  const fromSource = import.meta.url.endsWith(".ts");
-  const url = new URL(`./model-run-worker.${fromSource ? "ts" : "js"}`, import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return null;
-  pool = new Piscina({
-    filename: url.href,
-    minThreads: 0,
-    // Pictures are rare and heavy: half the cores at most, so text answers keep the rest.
-    maxThreads: Math.max(2, Math.floor(availableParallelism() / 2)),
-    // Pictures waiting beyond the running ones: more are refused at once (ImageQueueFull), so an
-    // asker hears "busy" now rather than after the platform's deadline.
-    maxQueue: MAX_WAITING_IMAGES,
-    idleTimeout: 30_000,
-    resourceLimits: { maxOldGenerationSizeMb: RUN_HEAP_MB },
-    execArgv: fromSource ? ["--import", "tsx"] : [],
-  });
-  // A worker that dies between tasks is replaced by piscina; nothing to do but not crash.
-  pool.on("error", () => {});
-  return pool;
-}
+const pool = new LazyPool({
+  worker: "model-run-worker",
+  // Pictures are rare and heavy: half the cores at most, so text answers keep the rest.
+  maxThreads: Math.max(2, Math.floor(availableParallelism() / 2)),
+  heapMb: RUN_HEAP_MB,
+  // Pictures waiting beyond the running ones: more are refused at once (ImageQueueFull), so an
+  // asker hears "busy" now rather than after the platform's deadline.
+  maxQueue: MAX_WAITING_IMAGES,
+});
 
 export async function runPlanOffThread(
   plan: RunPlan,
@@ -61,7 +44,7 @@ export async function runPlanOffThread(
   budgetMacs: number,
   timeoutMs = RUN_TIMEOUT_MS,
 ): Promise<ModelRun> {
-  const p = workerPool();
+  const p = pool.get();
   if (!p) return runPlan(plan, input, budgetMacs);
   if (p.queueSize >= MAX_WAITING_IMAGES) throw new ImageQueueFull();
   try {
@@ -74,12 +57,10 @@ export async function runPlanOffThread(
 
 /** The picture threads alive now (for tests that kill one mid-run). */
 export function pictureThreads(): readonly Worker[] {
-  return pool?.threads ?? [];
+  return pool.threads();
 }
 
 /** Lets a process that used the pool exit at once (tests, the CLI). */
-export async function closeModelRunPool(): Promise<void> {
-  const p = pool;
-  pool = null;
-  if (p) await p.destroy();
+export function closeModelRunPool(): Promise<void> {
+  return pool.close();
 }
