@@ -15,6 +15,7 @@ import type { ImageReply } from "../../core/image-answer.js";
 import type { Limits, Request } from "../../core/request.js";
 import { weightsFromOption } from "../../core/weight-choice.js";
 import { chatLimits, fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
+import { ERROR_TEXT, SLOW_TEXT } from "../chat-texts.js";
 import type { Log } from "../log.js";
 import { RateLimiter } from "../rate-limit.js";
 import { beginRequest } from "../request-log.js";
@@ -51,10 +52,6 @@ export interface DiscordBot {
   /** Finish the replies in flight, then leave the gateway. */
   stop(): Promise<void>;
 }
-
-const ERROR_TEXT = (id: string) =>
-  `Sorry, something went wrong on our side (error id ${id}); it is logged and we will look at it.`;
-const SLOW_TEXT = (s: number) => `You are asking faster than I answer; try again in ${s} s.`;
 
 export function startDiscordBot(settings: DiscordSettings, log: Log): DiscordBot {
   const intents = [

@@ -3,6 +3,7 @@ import { App, type webApi } from "@slack/bolt";
 import { answerWithFiles } from "../../core/attachments.js";
 import type { ImageReply } from "../../core/image-answer.js";
 import { chatLimits, fetchAttachments, questionWithCode, withSkippedNote } from "../attachments.js";
+import { ERROR_TEXT, SLOW_TEXT } from "../chat-texts.js";
 import { healthRoutes, type Readiness } from "../health.js";
 import type { Log } from "../log.js";
 import { RateLimiter } from "../rate-limit.js";
@@ -58,9 +59,6 @@ export interface SlackBot {
   stop(): Promise<void>;
 }
 
-const ERROR_TEXT = (id: string) =>
-  `Sorry, something went wrong on our side (error id ${id}); it is logged and we will look at it.`;
-const SLOW_TEXT = (s: number) => `You are asking faster than I answer; try again in ${s} s.`;
 const NOT_IN_CHANNEL =
   "I can't post in this channel because I'm not a member of it. Add me with `/invite @shapebot` and ask again; until then only you see this answer.";
 const NO_FILES_HERE =
