@@ -13,7 +13,7 @@ import { renderFeatureGrid } from "../render/png/feature-grid.js";
 import { renderInputImage } from "../render/png/input-image.js";
 import { padsFor } from "../shape/layers/spatial.js";
 import { answerDetailed } from "./answer.js";
-import { imageInputOf, type LayerMaps, MAX_RUN_BYTES, planOf, WEIGHT_SEED } from "./model-run.js";
+import { imageInputOf, type LayerMaps, MAX_RUN_BYTES, megabytes, planOf, WEIGHT_SEED } from "./model-run.js";
 import { ImageQueueFull, ImageRunFailed, runPlanOffThread } from "./model-run-pool.js";
 import type { Reply } from "./reply.js";
 import type { Limits, Request } from "./request.js";
@@ -97,9 +97,7 @@ export async function addImage(
   const inputBytes = size ? 4 * size.height * size.width * input.channels : 0;
   if (inputBytes > MAX_RUN_BYTES / 2)
     return {
-      reply: withLines(reply, [
-        loc.images.inputTooLarge(shapeText, `${Math.ceil(inputBytes / 2 ** 20).toLocaleString("en-US")} MB`),
-      ]),
+      reply: withLines(reply, [loc.images.inputTooLarge(shapeText, megabytes(inputBytes))]),
       files: [],
     };
   const loaded = await loadImage(

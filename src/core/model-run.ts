@@ -109,7 +109,8 @@ function elementsOf(shape: Shape | null): number {
   return (shape ?? []).slice(1).reduce<number>((n, d) => n * (typeof d === "number" && d > 0 ? d : 1), 1);
 }
 
-function megabytes(bytes: number): string {
+/** Bytes as the replies say them: whole megabytes, rounded up ("4,116 MB"). */
+export function megabytes(bytes: number): string {
   return `${Math.ceil(bytes / 2 ** 20).toLocaleString("en-US")} MB`;
 }
 
