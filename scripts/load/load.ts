@@ -28,7 +28,6 @@ const { values } = parseArgs({
     only: { type: "string", default: "core,slack,discord" },
   },
 });
-const { answerWithFiles, startDiscordBot, createLog, startSlackApp, escapeMrkdwn } = await loadProduct();
 const SECONDS = Number(values.seconds);
 const ONLY = new Set(values.only.split(","));
 /** The mix at each concurrency, then pictures alone at 4 (the image target). */
@@ -55,6 +54,8 @@ if (ONLY.size > 1) {
   process.exit(0);
 }
 
+// Loaded here, not before the split above: the parent only starts the children.
+const { answerWithFiles, startDiscordBot, createLog, startSlackApp, escapeMrkdwn } = await loadProduct();
 const dir = join(process.cwd(), "test", "golden", "messages");
 const TEXTS = readdirSync(dir)
   .filter((f) => f.endsWith(".txt"))
